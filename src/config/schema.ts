@@ -1,0 +1,105 @@
+import ms from 'ms';
+import { z } from 'zod';
+
+/** Where breachline runs. Only development may fall back to built-in secrets. */
+export const Modes = ['development', 'test', 'production'] as const;
+export type Mode = (typeof Modes)[number];
+
+const LogLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** A human duration such as `30m` or `2 days`, turned into milliseconds. */
+const duration = z.string().transform((text, ctx) => {
+  const millis = ms(text as ms.StringValue) as number | undefined;
+  if (millis === undefined || !Number.isFinite(millis) || millis <= 0) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a positive duration such as 30m or 2h` });
+    return z.NEVER;
+  }
+  return millis;
+});
+
+const AES_256_KEY_BYTES = 32;
+
+/**
+ * Payload encryption keys as `id:base64` pairs separated by commas. Several
+ * keys let old histories decrypt after a rotation; only the current one
+ * encrypts.
+ */
+const keyList = z.string().transform((text, ctx) => {
+  const keys = new Map<string, Buffer>();
+  for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const separator = entry.indexOf(':');
+    const id = entry.slice(0, separator).trim();
+    const key = Buffer.from(entry.slice(separator + 1), 'base64');
+    if (separator <= 0 || !/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
+      ctx.addIssue({ code: 'custom', message: 'each key must be written id:base64 with a short id of letters, digits, . _ -' });
+    } else if (key.length !== AES_256_KEY_BYTES) {
+      ctx.addIssue({ code: 'custom', message: `key "${id}" decodes to ${key.length} bytes; AES-256 needs 32` });
+    } else if (keys.has(id)) {
+      ctx.addIssue({ code: 'custom', message: `key id "${id}" appears twice` });
+    } else {
+      keys.set(id, key);
+    }
+  }
+  if (keys.size === 0) ctx.addIssue({ code: 'custom', message: 'at least one key is required' });
+  return keys;
+});
+
+const escalationLevel = z
+  .object({
+    after: duration,
+    email: z.array(z.email()).min(1),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    mode: z.enum(Modes),
+    dataDir: z.string().min(1),
+    logLevel: z.enum(LogLevels),
+    temporal: z
+      .object({
+        address: z.string().min(1).optional(),
+        namespace: z.string().min(1),
+        taskQueue: z.string().min(1),
+        devServerPort: z.coerce.number().int().min(1).max(65535),
+        uiPort: z.coerce.number().int().min(1).max(65535),
+      })
+      .strict(),
+    encryption: z
+      .object({
+        keys: keyList,
+        currentKeyId: z.string().min(1),
+      })
+      .strict(),
+    mail: z
+      .object({
+        smtpUrl: z.url().optional(),
+        from: z.email(),
+      })
+      .strict(),
+    escalation: z
+      .object({
+        levels: z.array(escalationLevel).min(1),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    if (!config.encryption.keys.has(config.encryption.currentKeyId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['encryption', 'currentKeyId'],
+        message: `no key with id "${config.encryption.currentKeyId}" among the configured keys`,
+      });
+    }
+    if (config.mode === 'production' && config.mail.smtpUrl === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['mail', 'smtpUrl'], message: 'required in production (no mail sink there)' });
+    }
+    const delays = config.escalation.levels.map((level) => level.after);
+    if (delays.some((delay, index) => index > 0 && delay <= (delays[index - 1] ?? 0))) {
+      ctx.addIssue({ code: 'custom', path: ['escalation', 'levels'], message: 'each level must come after the one before' });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+export type EscalationLevel = Config['escalation']['levels'][number];

@@ -1,0 +1,9 @@
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalCli: string;
+    temporalTestServer: string;
+    temporalAddress: string;
+  }
+}

@@ -1,0 +1,1 @@
+export { handleIncident } from './handle-incident';
