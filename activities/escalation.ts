@@ -38,7 +38,7 @@ function composePage(request: PageRequest, minutesOpen: number): { subject: stri
     `Opened: ${request.openedAt} (${minutesOpen} minutes ago)`,
     `Escalation level: ${request.level + 1}`,
     '',
-    `Acknowledge it with: breachline incidents ack ${request.incidentId}`,
+    `Acknowledge it with: breachline incidents ack ${request.incidentId} --as <your responder id>`,
   ].join('\n');
   return { subject, text };
 }
@@ -56,7 +56,7 @@ export function createEscalationActivities(deps: EscalationDependencies) {
       const sent = await deps.mailer.send({ to, subject, text, messageId });
 
       deps.logger.info(
-        { incidentId: request.incidentId, level: request.level + 1, recipients: sent.accepted },
+        { incidentId: request.incidentId, escalationLevel: request.level + 1, recipients: sent.accepted },
         'Paged on-call for an unacknowledged incident',
       );
       return { messageId: sent.messageId, recipients: sent.accepted };

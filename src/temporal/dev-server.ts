@@ -94,7 +94,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     dbFile = resolve(join(options.dataDir, 'temporal.sqlite'));
   }
 
-  const child = spawn(options.cliPath, buildArguments(options, dbFile), { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group keeps a terminal's Ctrl-C from killing the server
+  // before the worker has drained; we stop it ourselves, and on exit at the latest.
+  const child = spawn(options.cliPath, buildArguments(options, dbFile), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const tail = keepTail(child);
   const address = `127.0.0.1:${options.port}`;
   await waitUntilServing(address, child, tail);

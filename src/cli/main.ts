@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import { RequestRefusedError } from '../client/incidents';
+import { ConfigError } from '../config/load-config';
+import { TemporalBinaryError } from '../temporal/binaries';
+import { runDemo } from './demo';
+import { runDev } from './dev';
+import { incidentsCommand } from './incidents';
+import { runTools } from './tools';
+import { runWorker } from './worker';
+
+const program = new Command()
+  .name('breachline')
+  .description('Incident response and breach notification for PHI access, on Temporal')
+  .showHelpAfterError();
+
+program
+  .command('dev')
+  .description('Run Temporal (dev server with Web UI), the worker and a local mail sink until Ctrl-C')
+  .action(runDev);
+
+program
+  .command('worker')
+  .description('Run a worker against the Temporal server at TEMPORAL_ADDRESS')
+  .action(runWorker);
+
+program
+  .command('demo')
+  .description('Run the main job end to end: an alert opens an incident, escalation pages, a responder acts')
+  .option('--keep', 'leave the stack running afterwards, until Ctrl-C')
+  .action(runDemo);
+
+program.addCommand(incidentsCommand());
+
+program
+  .command('tools')
+  .description('Find or install the Temporal CLI and test server, and print where they are')
+  .action(runTools);
+
+/** Known failures print their message only: no stack traces for people to wade through. */
+function reportAndExit(error: unknown): void {
+  if (error instanceof ConfigError || error instanceof TemporalBinaryError || error instanceof RequestRefusedError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(`breachline: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+program.parseAsync(process.argv).catch(reportAndExit);

@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Config } from '../config/schema';
+import type { Logger } from '../logging/logger';
+import { createSmtpMailer } from '../messaging/mailer';
+import { type SmtpSink, startSmtpSink } from '../messaging/smtp-sink';
+import { ensureTemporalBinaries } from '../temporal/binaries';
+import { connectClient } from '../temporal/connection';
+import { type DevServer, startDevServer } from '../temporal/dev-server';
+import { installTemporalRuntime } from '../temporal/runtime';
+import { createWorker } from '../worker/create-worker';
+
+/**
+ * Everything breachline needs on one machine: a Temporal server (the dev
+ * server with a SQLite file, unless TEMPORAL_ADDRESS names one), a mail relay
+ * (the local SMTP sink, unless SMTP_URL names one) and a worker. Started in
+ * that order and stopped in reverse.
+ */
+export interface LocalStack {
+  address: string;
+  uiUrl?: string;
+  temporalCli?: string;
+  outboxDir?: string;
+  client: Client;
+  worker: Worker;
+  /** Resolves when the worker has stopped, after a signal or `stop()`. */
+  running: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Start a dev server when no TEMPORAL_ADDRESS is configured; false requires one. */
+  allowDevServer: boolean;
+}
+
+interface TemporalEndpoint {
+  address: string;
+  server?: DevServer;
+  temporalCli?: string;
+}
+
+interface MailRelay {
+  smtpUrl: string;
+  sink?: SmtpSink;
+}
+
+async function startTemporal(
+  config: Readonly<Config>,
+  logger: Logger,
+  options: StackOptions,
+): Promise<TemporalEndpoint> {
+  if (config.temporal.address) return { address: config.temporal.address };
+  if (!options.allowDevServer) throw new Error('TEMPORAL_ADDRESS is required: this command does not start a server');
+
+  const binaries = ensureTemporalBinaries(process.env, (line) => logger.info(line));
+  const server = await startDevServer({
+    cliPath: binaries.cli,
+    dataDir: config.dataDir,
+    port: config.temporal.devServerPort,
+    uiPort: config.temporal.uiPort,
+    namespace: config.temporal.namespace,
+  });
+  logger.info({ address: server.address, ui: server.uiUrl, db: server.dbFile }, 'Temporal dev server started');
+  return { address: server.address, server, temporalCli: binaries.cli };
+}
+
+async function startMail(config: Readonly<Config>, logger: Logger): Promise<MailRelay> {
+  if (config.mail.smtpUrl) return { smtpUrl: config.mail.smtpUrl };
+  if (config.mode === 'production') throw new Error('SMTP_URL is required in production');
+
+  const sink = await startSmtpSink(join(config.dataDir, 'outbox'));
+  logger.info({ outbox: sink.outboxDir }, 'Mail goes to the local SMTP sink');
+  return { smtpUrl: sink.url, sink };
+}
+
+export async function startLocalStack(
+  config: Readonly<Config>,
+  logger: Logger,
+  options: StackOptions,
+): Promise<LocalStack> {
+  installTemporalRuntime(logger);
+  const stopping: (() => Promise<void> | void)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stopOne of stopping.reverse().splice(0)) await stopOne();
+  };
+
+  try {
+    const temporal = await startTemporal(config, logger, options);
+    const { server } = temporal;
+    if (server) stopping.push(() => server.stop());
+
+    const mail = await startMail(config, logger);
+    const { sink } = mail;
+    if (sink) stopping.push(() => sink.close());
+    const mailer = createSmtpMailer(mail.smtpUrl, config.mail.from);
+    stopping.push(() => mailer.close());
+
+    const connection = await NativeConnection.connect({ address: temporal.address });
+    stopping.push(() => connection.close());
+    const client = await connectClient(config, temporal.address);
+    stopping.push(() => client.connection.close());
+
+    const worker = await createWorker({ config, connection, logger, mailer });
+    const finished = worker.run().finally(stopAll);
+    logger.info({ taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace }, 'Worker running');
+
+    return {
+      address: temporal.address,
+      uiUrl: server?.uiUrl,
+      temporalCli: temporal.temporalCli,
+      outboxDir: sink?.outboxDir,
+      client,
+      worker,
+      running: finished,
+      async stop() {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await finished;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
