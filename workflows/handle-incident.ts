@@ -1,12 +1,15 @@
-import { allHandlersFinished, ApplicationFailure, condition, log, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { alertSchema } from '../src/incidents/alert';
 import * as incident from '../src/incidents/incident-state';
-import {
-  acknowledgeRequestSchema,
-  closeRequestSchema,
-  describeIssues,
-} from '../src/incidents/responder-requests';
+import { acknowledgeRequestSchema, closeRequestSchema, describeIssues } from '../src/incidents/responder-requests';
 import { acknowledgeUpdate, alertSignal, closeUpdate, statusQuery } from './messages';
 
 export interface HandleIncidentInput {
@@ -108,7 +111,10 @@ export async function handleIncident(input: HandleIncidentInput): Promise<incide
         openedAt: state.openedAt,
       });
       state = incident.recordEscalation(state, level, now());
-      log.warn('Incident unacknowledged; paged escalation level', { incidentId: input.incidentId, escalationLevel: level + 1 });
+      log.warn('Incident unacknowledged; paged escalation level', {
+        incidentId: input.incidentId,
+        escalationLevel: level + 1,
+      });
     }
   }
 }

@@ -64,7 +64,9 @@ async function waitForFirstPage(client: Client, incidentId: string): Promise<Inc
 
 function newestMessage(outboxDir: string | undefined): string {
   if (!outboxDir) return 'sent through SMTP_URL';
-  const files = readdirSync(outboxDir).filter((name) => name.endsWith('.eml')).sort();
+  const files = readdirSync(outboxDir)
+    .filter((name) => name.endsWith('.eml'))
+    .sort();
   const newest = files.at(-1);
   return newest ? join(outboxDir, newest) : 'no message in the outbox';
 }
@@ -72,7 +74,9 @@ function newestMessage(outboxDir: string | undefined): string {
 function printSummary(status: IncidentStatus, page: string, stack: { address: string; uiUrl?: string }, cli?: string) {
   console.log('');
   console.log(`Incident ${status.incidentId}`);
-  console.log(`  phase ${status.phase}, severity ${status.severity}, ${status.alertCount} alerts, rules ${status.ruleIds.join(', ')}`);
+  console.log(
+    `  phase ${status.phase}, severity ${status.severity}, ${status.alertCount} alerts, rules ${status.ruleIds.join(', ')}`,
+  );
   for (const entry of status.timeline) {
     console.log(`  ${entry.at}  ${entry.actor.padEnd(16)} ${entry.action}${entry.detail ? ` (${entry.detail})` : ''}`);
   }

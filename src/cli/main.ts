@@ -18,10 +18,7 @@ program
   .description('Run Temporal (dev server with Web UI), the worker and a local mail sink until Ctrl-C')
   .action(runDev);
 
-program
-  .command('worker')
-  .description('Run a worker against the Temporal server at TEMPORAL_ADDRESS')
-  .action(runWorker);
+program.command('worker').description('Run a worker against the Temporal server at TEMPORAL_ADDRESS').action(runWorker);
 
 program
   .command('demo')

@@ -71,7 +71,9 @@ export function acknowledgeIncident(
   request: AcknowledgeRequest,
 ): Promise<IncidentStatus> {
   const handle = client.workflow.getHandle(incidentId);
-  return refusalsAsErrors(incidentId, 'acknowledge', () => handle.executeUpdate(acknowledgeUpdate, { args: [request] }));
+  return refusalsAsErrors(incidentId, 'acknowledge', () =>
+    handle.executeUpdate(acknowledgeUpdate, { args: [request] }),
+  );
 }
 
 export function closeIncident(client: Client, incidentId: string, request: CloseRequest): Promise<IncidentStatus> {

@@ -23,6 +23,10 @@ const CONFIG_FILE_VARIABLE = 'BREACHLINE_CONFIG';
 
 /** Settings every mode may take by default: nothing secret, nothing organisation-specific. */
 const commonDefaults = {
+  // Empty sections make validation name each missing setting, not the section.
+  encryption: {},
+  mail: {},
+  escalation: {},
   dataDir: 'data',
   logLevel: 'info',
   temporal: { namespace: 'default', taskQueue: 'breachline', devServerPort: '7233', uiPort: '8233' },

@@ -26,12 +26,18 @@ const AES_256_KEY_BYTES = 32;
  */
 const keyList = z.string().transform((text, ctx) => {
   const keys = new Map<string, Buffer>();
-  for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     const id = entry.slice(0, separator).trim();
     const key = Buffer.from(entry.slice(separator + 1), 'base64');
     if (separator <= 0 || !/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
-      ctx.addIssue({ code: 'custom', message: 'each key must be written id:base64 with a short id of letters, digits, . _ -' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'each key must be written id:base64 with a short id of letters, digits, . _ -',
+      });
     } else if (key.length !== AES_256_KEY_BYTES) {
       ctx.addIssue({ code: 'custom', message: `key "${id}" decodes to ${key.length} bytes; AES-256 needs 32` });
     } else if (keys.has(id)) {
@@ -92,14 +98,26 @@ export const configSchema = z
         message: `no key with id "${config.encryption.currentKeyId}" among the configured keys`,
       });
     }
-    if (config.mode === 'production' && config.mail.smtpUrl === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['mail', 'smtpUrl'], message: 'required in production (no mail sink there)' });
-    }
     const delays = config.escalation.levels.map((level) => level.after);
     if (delays.some((delay, index) => index > 0 && delay <= (delays[index - 1] ?? 0))) {
-      ctx.addIssue({ code: 'custom', path: ['escalation', 'levels'], message: 'each level must come after the one before' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['escalation', 'levels'],
+        message: 'each level must come after the one before',
+      });
     }
-  });
+  })
+  .superRefine(requireMailRelayInProduction, { when: () => true });
+
+/**
+ * Production has no local mail sink, so a relay is required. This check runs
+ * even when other settings are bad, so one run reports every missing setting.
+ */
+function requireMailRelayInProduction(config: { mode?: unknown; mail?: { smtpUrl?: unknown } }, ctx: z.RefinementCtx) {
+  if (config.mode === 'production' && config.mail?.smtpUrl === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['mail', 'smtpUrl'], message: 'required in production (no mail sink there)' });
+  }
+}
 
 export type Config = z.output<typeof configSchema>;
 export type EscalationLevel = Config['escalation']['levels'][number];

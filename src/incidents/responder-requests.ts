@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** Responder ids are account names, not people's details: safe in timelines and messages. */
-const responderId = z
-  .string()
-  .regex(/^[A-Za-z0-9._@-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ @ -');
+const responderId = z.string().regex(/^[A-Za-z0-9._@-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ @ -');
 
 export const acknowledgeRequestSchema = z
   .object({

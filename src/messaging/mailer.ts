@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
 export interface MailAddress {
   name: string;
@@ -22,9 +23,8 @@ export interface Mailer {
 
 /** A pooled SMTP mailer; the URL carries host, port, TLS and credentials. */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true } as Parameters<
-    typeof nodemailer.createTransport
-  >[0]);
+  const options: SMTPPool.Options = { pool: true, url: smtpUrl };
+  const transport = nodemailer.createTransport(options);
 
   return {
     async send(message) {

@@ -57,7 +57,8 @@ function findExisting(spec: BinarySpec, env: NodeJS.ProcessEnv): string | undefi
   const fromVariable = env[spec.variable];
   if (fromVariable) {
     const path = resolve(fromVariable);
-    if (!isExecutable(path)) throw new TemporalBinaryError(`${spec.variable} points at ${path}, which is not an executable file`);
+    if (!isExecutable(path))
+      throw new TemporalBinaryError(`${spec.variable} points at ${path}, which is not an executable file`);
     return path;
   }
   const onPath = which.sync(spec.command, { nothrow: true, path: env.PATH ?? '' });

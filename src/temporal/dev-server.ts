@@ -74,7 +74,10 @@ async function waitUntilServing(address: string, child: ChildProcess, tail: () =
     }
   }
   child.kill('SIGKILL');
-  throw new DevServerStartError(`Temporal dev server did not answer on ${address} within ${STARTUP_TIMEOUT_MS} ms`, tail());
+  throw new DevServerStartError(
+    `Temporal dev server did not answer on ${address} within ${STARTUP_TIMEOUT_MS} ms`,
+    tail(),
+  );
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

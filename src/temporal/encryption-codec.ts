@@ -77,7 +77,10 @@ export class EncryptionCodec implements PayloadCodec {
     const tag = sealed.subarray(sealed.length - TAG_BYTES);
     const decipher = createDecipheriv(CIPHER, key, iv);
     decipher.setAuthTag(tag);
-    const plaintext = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+    const plaintext = Buffer.concat([
+      decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
 
     return temporal.api.common.v1.Payload.decode(plaintext);
   }

@@ -160,7 +160,10 @@ describe('handleIncident on the time-skipping server', () => {
       const handle = await startIncident(taskQueue);
 
       await handle.signal(alertSignal, sampleAlert());
-      await handle.signal(alertSignal, sampleAlert({ alertId: 'alert-2', severity: 'critical', ruleId: 'prm-export-spike' }));
+      await handle.signal(
+        alertSignal,
+        sampleAlert({ alertId: 'alert-2', severity: 'critical', ruleId: 'prm-export-spike' }),
+      );
       await handle.signal(alertSignal, sampleAlert({ alertId: 'alert-3', tenantId: 'another-tenant' }));
 
       const status = await handle.query(statusQuery);
