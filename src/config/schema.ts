@@ -46,9 +46,22 @@ const keyList = z.string().transform((text, ctx) => {
       keys.set(id, key);
     }
   }
-  if (keys.size === 0) ctx.addIssue({ code: 'custom', message: 'at least one key is required' });
-  return keys;
+  if (keys.size === 0 && ctx.issues.length === 0)
+    ctx.addIssue({ code: 'custom', message: 'at least one key is required' });
+  return readOnly(keys);
 });
+
+/** The keyring must not change after start-up; freezing a Map does not stop `set`, so these methods refuse. */
+function readOnly<K, V>(map: Map<K, V>): ReadonlyMap<K, V> {
+  for (const method of ['set', 'delete', 'clear']) {
+    Object.defineProperty(map, method, {
+      value: () => {
+        throw new TypeError('The encryption keyring is read-only');
+      },
+    });
+  }
+  return Object.freeze(map);
+}
 
 const escalationLevel = z
   .object({
@@ -79,7 +92,7 @@ export const configSchema = z
       .strict(),
     mail: z
       .object({
-        smtpUrl: z.url().optional(),
+        smtpUrl: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
         from: z.email(),
       })
       .strict(),
