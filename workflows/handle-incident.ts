@@ -111,7 +111,7 @@ export async function handleIncident(input: HandleIncidentInput): Promise<incide
         openedAt: state.openedAt,
       });
       state = incident.recordEscalation(state, level, now());
-      log.warn('Incident unacknowledged; paged escalation level', {
+      log.info('Incident unacknowledged; paged escalation level', {
         incidentId: input.incidentId,
         escalationLevel: level + 1,
       });

@@ -71,7 +71,15 @@ function newestMessage(outboxDir: string | undefined): string {
   return newest ? join(outboxDir, newest) : 'no message in the outbox';
 }
 
-function printSummary(status: IncidentStatus, page: string, stack: { address: string; uiUrl?: string }, cli?: string) {
+interface Where {
+  address: string;
+  uiUrl?: string;
+  temporalCli?: string;
+  /** Whether the server is still up once the demo returns. */
+  serverStaysUp: boolean;
+}
+
+function printSummary(status: IncidentStatus, page: string, where: Where) {
   console.log('');
   console.log(`Incident ${status.incidentId}`);
   console.log(
@@ -81,8 +89,13 @@ function printSummary(status: IncidentStatus, page: string, stack: { address: st
     console.log(`  ${entry.at}  ${entry.actor.padEnd(16)} ${entry.action}${entry.detail ? ` (${entry.detail})` : ''}`);
   }
   console.log(`Page sent to on-call: ${page}`);
-  console.log(`Temporal: ${stack.address}${stack.uiUrl ? `, Web UI ${stack.uiUrl}` : ''}`);
-  console.log(`List workflows: ${cli ?? 'temporal'} workflow list --address ${stack.address}`);
+  if (!where.serverStaysUp) {
+    console.log('The dev server stops with the demo; run `npm run demo -- --keep` to explore it afterwards.');
+    return;
+  }
+  console.log(`Temporal: ${where.address}${where.uiUrl ? `, Web UI ${where.uiUrl}` : ''}`);
+  const cli = where.temporalCli ?? 'temporal';
+  console.log(`List workflows: ${cli} workflow list --address ${where.address}`);
 }
 
 export async function runDemo(options: { keep?: boolean }): Promise<void> {
@@ -102,7 +115,8 @@ export async function runDemo(options: { keep?: boolean }): Promise<void> {
     await acknowledgeIncident(stack.client, incidentId, { responderId: RESPONDER });
     const closed = await closeIncident(stack.client, incidentId, { responderId: RESPONDER, reason: 'demo finished' });
 
-    printSummary(closed, newestMessage(stack.outboxDir), stack, stack.temporalCli);
+    const serverStaysUp = options.keep === true || config.temporal.address !== undefined;
+    printSummary(closed, newestMessage(stack.outboxDir), { ...stack, serverStaysUp });
   } catch (error) {
     await stack.stop();
     throw error;

@@ -1,21 +1,9 @@
 import { Command } from 'commander';
 import { acknowledgeIncident, closeIncident, getIncidentStatus } from '../client/incidents';
-import { loadConfig } from '../config/load-config';
 import type { IncidentStatus } from '../incidents/incident-state';
-import { connectClient } from '../temporal/connection';
+import { withClient } from './with-client';
 
 /** Responder commands against a running breachline (TEMPORAL_ADDRESS, or the local dev server). */
-
-async function withClient<T>(run: (client: Awaited<ReturnType<typeof connectClient>>) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devServerPort}`;
-  const client = await connectClient(config, address);
-  try {
-    return await run(client);
-  } finally {
-    await client.connection.close();
-  }
-}
 
 function print(status: IncidentStatus, json: boolean): void {
   if (json) {

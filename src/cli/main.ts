@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { RequestRefusedError } from '../client/incidents';
 import { ConfigError } from '../config/load-config';
 import { TemporalBinaryError } from '../temporal/binaries';
+import { alertCommand } from './alert';
 import { runDemo } from './demo';
 import { runDev } from './dev';
 import { incidentsCommand } from './incidents';
@@ -26,6 +27,7 @@ program
   .option('--keep', 'leave the stack running afterwards, until Ctrl-C')
   .action(runDemo);
 
+program.addCommand(alertCommand());
 program.addCommand(incidentsCommand());
 
 program

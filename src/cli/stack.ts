@@ -53,7 +53,7 @@ async function startTemporal(
   if (config.temporal.address) return { address: config.temporal.address };
   if (!options.allowDevServer) throw new Error('TEMPORAL_ADDRESS is required: this command does not start a server');
 
-  const binaries = ensureTemporalBinaries(process.env, (line) => logger.info(line));
+  const binaries = ensureTemporalBinaries(process.env, (line) => console.error(line));
   const server = await startDevServer({
     cliPath: binaries.cli,
     dataDir: config.dataDir,
@@ -61,7 +61,7 @@ async function startTemporal(
     uiPort: config.temporal.uiPort,
     namespace: config.temporal.namespace,
   });
-  logger.info({ address: server.address, ui: server.uiUrl, db: server.dbFile }, 'Temporal dev server started');
+  logger.info({ temporal: server.address, ui: server.uiUrl, db: server.dbFile }, 'Temporal dev server started');
   return { address: server.address, server, temporalCli: binaries.cli };
 }
 

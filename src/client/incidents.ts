@@ -1,4 +1,4 @@
-import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Config } from '../config/schema';
 import { type Alert, alertSchema } from '../incidents/alert';
 import type { IncidentStatus } from '../incidents/incident-state';
@@ -60,6 +60,9 @@ async function refusalsAsErrors(
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       throw new RequestRefusedError(incidentId, action, error.cause?.message ?? 'refused');
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      throw new RequestRefusedError(incidentId, action, `Cannot ${action}: no open incident ${incidentId}`);
     }
     throw error;
   }

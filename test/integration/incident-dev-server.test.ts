@@ -86,6 +86,9 @@ describe('the incident workflow on the dev server', () => {
     const closed = await closeIncident(client, incidentId, { responderId: 'a.chen', reason: 'false alarm' });
     expect(closed.phase).toBe('closed');
     expect((await client.workflow.getHandle(incidentId).describe()).status.name).toBe('COMPLETED');
+    await expect(acknowledgeIncident(client, incidentId, { responderId: 'b.diaz' })).rejects.toThrow(
+      /no open incident/,
+    );
   });
 
   it('emails the first escalation level when nobody acknowledges, without patient details', async () => {

@@ -13,6 +13,7 @@ let devServer: DevServer | undefined;
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const binaries = ensureTemporalBinaries(process.env, (line) => console.log(`[temporal] ${line}`));
+  console.log(`[temporal] CLI ${binaries.cli}, test server ${binaries.testServer}`);
   project.provide('temporalCli', binaries.cli);
   project.provide('temporalTestServer', binaries.testServer);
 

@@ -1,29 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import type { WorkflowBundle } from '@temporalio/worker';
 import type { EncryptionKeyring } from '../../src/temporal/encryption-codec';
 import { createLogger, type Logger } from '../../src/logging/logger';
-import { modulePath } from '../../src/temporal/module-path';
 import { installTemporalRuntime } from '../../src/temporal/runtime';
-import { WORKFLOWS_PATH } from '../../src/worker/create-worker';
+import { bundleWorkflows } from '../../src/worker/bundle-workflows';
 
 let bundle: Promise<WorkflowBundle> | undefined;
 
 /** The workflow bundle, built once per test process: webpack takes seconds. */
 export function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    failureConverterPath: modulePath(join(__dirname, '..', '..', 'src', 'temporal'), 'failure-converter'),
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: () => undefined,
-    },
-  });
+  bundle ??= bundleWorkflows(memoryLogger('warn').logger);
   return bundle;
 }
 

@@ -11,6 +11,8 @@ import { sampleAlert } from '../support/alerts';
 import { installQuietRuntime, randomKeyring, uniqueName, workflowBundle } from '../support/temporal';
 
 const MINUTE = 60_000;
+/** Real time allowed for an activity to run once its timer fired; generous for a loaded CI machine. */
+const WAIT = { timeout: 15_000, interval: 50 };
 const dataConverter = createDataConverter(randomKeyring());
 
 let env: TestWorkflowEnvironment | undefined;
@@ -77,11 +79,11 @@ describe('handleIncident on the time-skipping server', () => {
       expect(pages).toHaveLength(0);
 
       await testEnv().sleep(2 * MINUTE);
-      await vi.waitFor(() => expect(pages).toHaveLength(1));
+      await vi.waitFor(() => expect(pages).toHaveLength(1), WAIT);
       expect(pages[0]?.level).toBe(0);
 
       await testEnv().sleep(30 * MINUTE);
-      await vi.waitFor(() => expect(pages).toHaveLength(2));
+      await vi.waitFor(() => expect(pages).toHaveLength(2), WAIT);
       expect(pages[1]?.level).toBe(1);
       expect((pages[1]?.atMs ?? 0) - openedAtMs).toBeGreaterThanOrEqual(60 * MINUTE);
 
@@ -102,7 +104,7 @@ describe('handleIncident on the time-skipping server', () => {
       const handle = await startIncident(taskQueue);
 
       await testEnv().sleep(31 * MINUTE);
-      await vi.waitFor(() => expect(pages).toHaveLength(1));
+      await vi.waitFor(() => expect(pages).toHaveLength(1), WAIT);
       const status = await handle.executeUpdate(acknowledgeUpdate, { args: [{ responderId: 'r.ortiz' }] });
       expect(status.acknowledged?.by).toBe('r.ortiz');
 
