@@ -17,6 +17,8 @@ const environmentSettings: Record<string, string> = {
   BREACHLINE_ENCRYPTION_KEY_ID: 'encryption.currentKeyId',
   SMTP_URL: 'mail.smtpUrl',
   MAIL_FROM: 'mail.from',
+  DATABASE_URL: 'database.url',
+  BREACHLINE_CHECKPOINT_KEY: 'audit.checkpointKey',
 };
 
 const CONFIG_FILE_VARIABLE = 'BREACHLINE_CONFIG';
@@ -27,6 +29,8 @@ const commonDefaults = {
   encryption: {},
   mail: {},
   escalation: {},
+  database: {},
+  audit: {},
   dataDir: 'data',
   logLevel: 'info',
   temporal: { namespace: 'default', taskQueue: 'breachline', devServerPort: '7233', uiPort: '8233' },
@@ -43,6 +47,7 @@ const developmentDefaults = {
     currentKeyId: 'dev-1',
   },
   mail: { from: 'breachline@breachline.localhost' },
+  audit: { checkpointKey: 'development-checkpoint-key-not-secret' },
   escalation: {
     levels: [
       { after: '30m', email: ['oncall@breachline.localhost'] },

@@ -101,6 +101,18 @@ export const configSchema = z
         levels: z.array(escalationLevel).min(1),
       })
       .strict(),
+    database: z
+      .object({
+        /** PostgreSQL; without it the store is PGlite in the data folder. */
+        url: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+      })
+      .strict(),
+    audit: z
+      .object({
+        /** Signs audit-chain checkpoints (HMAC-SHA256); 32 characters at least. */
+        checkpointKey: z.string().min(32, 'must be at least 32 characters'),
+      })
+      .strict(),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -34,6 +34,7 @@ function productionEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     BREACHLINE_ENCRYPTION_KEY_ID: 'prod-1',
     SMTP_URL,
     MAIL_FROM: 'breachline@example.org',
+    BREACHLINE_CHECKPOINT_KEY: 'checkpoint-key-for-tests-0123456789abcdef',
     ...overrides,
   };
 }

@@ -28,6 +28,7 @@ const requiredVariables = {
   SMTP_URL: 'smtp://mail.invalid:25',
   MAIL_FROM: 'breachline@example.org',
   BREACHLINE_CONFIG_FILE: EXAMPLE_CONFIG,
+  BREACHLINE_CHECKPOINT_KEY: 'not-a-real-checkpoint-key-0123456789',
 };
 
 function withoutVariables(env: NodeJS.ProcessEnv, names: readonly string[]): NodeJS.ProcessEnv {

@@ -32,5 +32,6 @@ export function loadTestConfig(options: TestConfigOptions): Readonly<Config> {
     MAIL_FROM: 'breachline@hospital.test',
     TEMPORAL_ADDRESS: options.temporalAddress,
     TEMPORAL_TASK_QUEUE: options.taskQueue,
+    BREACHLINE_CHECKPOINT_KEY: randomBytes(24).toString('base64'),
   });
 }

@@ -1,0 +1,90 @@
+import type { Database } from '../store/database';
+import { ChainWriter, type IndexedEvent } from './chain-writer';
+import { checkRecord, type RecordProblem } from './validate-record';
+
+/**
+ * Stores a batch of audit events atomically: every record is validated and
+ * either all of them are appended to their tenants' hash chains in one
+ * transaction, or none is and the error names every bad record. Records
+ * stream through in chunks, so a file of millions never sits in memory; after
+ * the first problem nothing more is written, but validation goes on to the
+ * end so that one run reports everything wrong with the batch.
+ */
+
+export interface IngestOptions {
+  /** When set, every record must belong to this tenant. */
+  tenantId?: string;
+  /** Records written per statement. */
+  chunkSize?: number;
+  /** Problems listed in the error; the rest are only counted. */
+  maxProblems?: number;
+  /** Called after each chunk with the number of records read so far. */
+  onProgress?: (recordsRead: number) => void;
+}
+
+export interface IngestReport {
+  received: number;
+  stored: number;
+  /** Records whose id was already stored with identical content: not stored again, not an error. */
+  duplicates: number;
+  tenants: { tenantId: string; firstSeq: number; lastSeq: number }[];
+}
+
+/** Thrown when a batch is refused; nothing of it was stored. */
+export class BatchRejectedError extends Error {
+  constructor(
+    readonly problems: readonly RecordProblem[],
+    readonly problemCount: number,
+    readonly received: number,
+  ) {
+    const listed = problems.map((p) => `  - record ${p.index}: ${p.field} ${p.problem}`).join('\n');
+    const more = problemCount > problems.length ? `\n  ... and ${problemCount - problems.length} more` : '';
+    super(`Batch of ${received} records rejected, nothing stored:\n${listed}${more}`);
+    this.name = 'BatchRejectedError';
+  }
+}
+
+const DEFAULT_CHUNK_SIZE = 5_000;
+const DEFAULT_MAX_PROBLEMS = 1_000;
+
+export async function ingest(
+  db: Database,
+  records: AsyncIterable<unknown> | Iterable<unknown>,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  const receivedAt = new Date().toISOString();
+
+  return db.transaction(async (tx) => {
+    const writer = new ChainWriter(tx, receivedAt);
+    const problems: RecordProblem[] = [];
+    let problemCount = 0;
+    let chunk: IndexedEvent[] = [];
+    let index = 0;
+
+    const note = (found: RecordProblem[]): void => {
+      problemCount += found.length;
+      problems.push(...found.slice(0, Math.max(0, maxProblems - problems.length)));
+    };
+    const flush = async (): Promise<void> => {
+      if (problemCount === 0 && chunk.length > 0) note(await writer.write(chunk));
+      chunk = [];
+      options.onProgress?.(index);
+    };
+
+    for await (const raw of records) {
+      const checked = checkRecord(raw, index, options.tenantId);
+      if (!checked.ok) note(checked.problems);
+      else if (problemCount === 0) chunk.push({ index, event: checked.event });
+      index += 1;
+      if (chunk.length >= chunkSize || (problemCount > 0 && index % chunkSize === 0)) await flush();
+    }
+    await flush();
+
+    if (problemCount > 0) throw new BatchRejectedError(problems, problemCount, index);
+    const tenants = await writer.finish();
+
+    return { received: index, stored: writer.stored, duplicates: writer.duplicates, tenants };
+  });
+}

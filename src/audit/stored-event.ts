@@ -1,0 +1,66 @@
+import type { CanonicalFields } from './canonical';
+import type { AuditEvent } from './event';
+
+/**
+ * How a stored event is read back for hashing: timestamps and addresses are
+ * formatted by SQL into the canonical shapes, so the result does not depend on
+ * the driver's date parsing or the process time zone.
+ */
+export const STORED_EVENT_COLUMNS = `
+  tenant_id, seq, id::text AS id,
+  to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
+  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
+  user_id, host(ip_address) AS ip_address, user_agent, action, resource_type, resource_id,
+  patient_id, phi_accessed, outcome, details, prev_hash, hash`;
+
+export interface StoredEvent extends CanonicalFields {
+  seq: number;
+  received_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export const INSERT_EVENTS = `
+  INSERT INTO audit_events (tenant_id, seq, id, occurred_at, received_at, user_id, ip_address, user_agent, action,
+    resource_type, resource_id, patient_id, phi_accessed, outcome, details, prev_hash, hash)
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[],
+    $7::inet[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::boolean[], $14::text[],
+    $15::jsonb[], $16::text[], $17::text[])`;
+
+export interface ChainedEvent {
+  event: AuditEvent;
+  seq: number;
+  receivedAt: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The 17 column arrays INSERT_EVENTS takes, one element per event. */
+export function insertParameters(rows: readonly ChainedEvent[]): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 17 }, () => new Array<unknown>(rows.length));
+  rows.forEach(({ event, seq, receivedAt, prevHash, hash }, i) => {
+    const values = [
+      event.tenant_id,
+      seq,
+      event.id,
+      event.occurred_at,
+      receivedAt,
+      event.user_id,
+      event.ip_address,
+      event.user_agent,
+      event.action,
+      event.resource_type,
+      event.resource_id,
+      event.patient_id,
+      event.phi_accessed,
+      event.outcome,
+      JSON.stringify(event.details),
+      prevHash,
+      hash,
+    ];
+    values.forEach((value, column) => {
+      (columns[column] as unknown[])[i] = value;
+    });
+  });
+  return columns;
+}

@@ -1,0 +1,61 @@
+import { canonicalAddress, canonicalInstant } from './canonical';
+import { type AuditEvent, auditEventSchema } from './event';
+
+/** One thing wrong with one record: where it is and what is wrong, never the value itself. */
+export interface RecordProblem {
+  /** Zero-based position of the record in the batch or file. */
+  index: number;
+  field: string;
+  problem: string;
+}
+
+export type RecordCheck = { ok: true; event: AuditEvent } | { ok: false; problems: RecordProblem[] };
+
+/** PostgreSQL text and jsonb cannot hold U+0000, so it is refused here rather than failing the insert. */
+function nulProblems(event: AuditEvent, index: number): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  for (const [field, value] of Object.entries(event)) {
+    const text = typeof value === 'string' ? value : field === 'details' ? JSON.stringify(value) : '';
+    if (text.includes('\u0000') || text.includes('\\u0000')) {
+      problems.push({ index, field, problem: 'contains a NUL character, which cannot be stored' });
+    }
+  }
+  return problems;
+}
+
+/** Values zod accepts but the canonical form cannot express, such as an impossible calendar date. */
+function canonicalProblems(event: AuditEvent, index: number): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  try {
+    canonicalInstant(event.occurred_at);
+  } catch {
+    problems.push({ index, field: 'occurred_at', problem: 'is not a valid instant' });
+  }
+  try {
+    canonicalAddress(event.ip_address);
+  } catch {
+    problems.push({ index, field: 'ip_address', problem: 'is not a valid IP address' });
+  }
+  return problems;
+}
+
+/** Checks one platform-shape record; `tenantId`, when given, is the only tenant the batch may write. */
+export function checkRecord(raw: unknown, index: number, tenantId?: string): RecordCheck {
+  const parsed = auditEventSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      index,
+      field: issue.path.map(String).join('.') || '(record)',
+      problem: issue.message,
+    }));
+    return { ok: false, problems };
+  }
+
+  const event = parsed.data;
+  const problems = [...nulProblems(event, index), ...canonicalProblems(event, index)];
+  if (tenantId !== undefined && event.tenant_id !== tenantId) {
+    problems.push({ index, field: 'tenant_id', problem: 'differs from the tenant this batch is for' });
+  }
+
+  return problems.length ? { ok: false, problems } : { ok: true, event };
+}

@@ -1,0 +1,101 @@
+import { PGlite, type PGliteInterface, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { TypeId } from 'pg-types';
+
+/**
+ * One query interface over the two backends: PostgreSQL through `pg` when
+ * DATABASE_URL is set, otherwise PGlite (PostgreSQL compiled to WebAssembly)
+ * in the data folder. Both run the same SQL. Results are normalised the same
+ * way: bigints come back as numbers when they fit, dates as strings so the
+ * process time zone can never shift them.
+ */
+
+export interface QueryResult<Row> {
+  rows: Row[];
+}
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+}
+
+export interface Database extends Queryable {
+  readonly backend: 'postgres' | 'pglite';
+  /** Runs several statements separated by semicolons (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+function parseBigint(text: string): number | bigint {
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : BigInt(text);
+}
+
+function keepText(text: string): string {
+  return text;
+}
+
+async function runOn<Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<QueryResult<Row>> {
+  const result = await client.query(sql, params);
+  return { rows: result.rows as Row[] };
+}
+
+function typeParser(oid: TypeId, format?: 'text' | 'binary'): (text: string) => unknown {
+  if (oid === pg.types.builtins.INT8) return parseBigint;
+  if (oid === pg.types.builtins.DATE) return keepText;
+  return pg.types.getTypeParser(oid, format) as (text: string) => unknown;
+}
+
+export function openPostgres(connectionString: string, options: { searchPath?: string } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
+  });
+
+  return {
+    backend: 'postgres',
+    query: (sql, params) => runOn(pool, sql, params),
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Queryable = { query: (sql, params) => runOn(client, sql, params) };
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+const pgliteParsers = { [pgliteTypes.INT8]: parseBigint, [pgliteTypes.DATE]: keepText };
+
+/** PGlite in `dataDir`, or in memory when it is absent. */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  return wrapPglite(await PGlite.create(dataDir));
+}
+
+/** A Database over an open PGlite instance (a clone, say); parsers are passed per query, so any instance will do. */
+export function wrapPglite(db: PGliteInterface): Database {
+  return {
+    backend: 'pglite',
+    query: (sql, params) => db.query(sql, params, { parsers: pgliteParsers }),
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    transaction: (work) =>
+      db.transaction((tx) => work({ query: (sql, params) => tx.query(sql, params, { parsers: pgliteParsers }) })),
+    close: () => db.close(),
+  };
+}
