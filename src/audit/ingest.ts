@@ -37,7 +37,7 @@ export class BatchRejectedError extends Error {
     readonly problemCount: number,
     readonly received: number,
   ) {
-    const listed = problems.map((p) => `  - record ${p.index}: ${p.field} ${p.problem}`).join('\n');
+    const listed = problems.map((p) => `  - record ${p.index}, ${p.field}: ${p.problem}`).join('\n');
     const more = problemCount > problems.length ? `\n  ... and ${problemCount - problems.length} more` : '';
     super(`Batch of ${received} records rejected, nothing stored:\n${listed}${more}`);
     this.name = 'BatchRejectedError';

@@ -1,5 +1,6 @@
 import { canonicalAddress, canonicalInstant } from './canonical';
 import { type AuditEvent, auditEventSchema } from './event';
+import { UnreadableRecord } from './unreadable-record';
 
 /** One thing wrong with one record: where it is and what is wrong, never the value itself. */
 export interface RecordProblem {
@@ -41,6 +42,7 @@ function canonicalProblems(event: AuditEvent, index: number): RecordProblem[] {
 
 /** Checks one platform-shape record; `tenantId`, when given, is the only tenant the batch may write. */
 export function checkRecord(raw: unknown, index: number, tenantId?: string): RecordCheck {
+  if (raw instanceof UnreadableRecord) return { ok: false, problems: [{ index, field: '(record)', problem: raw.reason }] };
   const parsed = auditEventSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({

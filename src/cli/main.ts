@@ -3,6 +3,7 @@ import { RequestRefusedError } from '../client/incidents';
 import { ConfigError } from '../config/load-config';
 import { TemporalBinaryError } from '../temporal/binaries';
 import { alertCommand } from './alert';
+import { auditCommand, ingestCommand } from './audit';
 import { runDemo } from './demo';
 import { runDev } from './dev';
 import { incidentsCommand } from './incidents';
@@ -28,6 +29,8 @@ program
   .action(runDemo);
 
 program.addCommand(alertCommand());
+program.addCommand(ingestCommand());
+program.addCommand(auditCommand());
 program.addCommand(incidentsCommand());
 
 program

@@ -1,0 +1,91 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { streamArray } from 'stream-json/streamers/stream-array.js';
+import { mapFhirAuditEvents } from './fhir-mapping';
+import { BatchRejectedError } from './ingest';
+import { UnreadableRecord } from './unreadable-record';
+
+/**
+ * Reads an audit file as a stream of records for `ingest`:
+ *
+ *   platform, JSON array   streamed element by element, never held whole
+ *   platform, NDJSON       one event per line; a line that is not JSON becomes
+ *                          an UnreadableRecord, reported with the rest
+ *   fhir                   an AuditEvent, a Bundle, an array of them, or NDJSON
+ *                          of them; mapped to the platform shape. FHIR files are
+ *                          read whole: they come as exports of modest size.
+ *
+ * Without a format, a file whose first value is a FHIR resource is FHIR.
+ */
+
+export const InputFormat = { platform: 'platform', fhir: 'fhir' } as const;
+export type InputFormat = (typeof InputFormat)[keyof typeof InputFormat];
+
+async function firstCharacter(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').trimStart().charAt(0);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* jsonArray(path: string): AsyncGenerator<unknown> {
+  const elements = createReadStream(path).pipe(streamArray.withParserAsStream());
+  for await (const element of elements as AsyncIterable<{ value: unknown }>) yield element.value;
+}
+
+async function* ndjson(path: string): AsyncGenerator<unknown> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    try {
+      yield JSON.parse(line) as unknown;
+    } catch {
+      yield new UnreadableRecord('is not valid JSON');
+    }
+  }
+}
+
+async function parseWhole(path: string): Promise<unknown> {
+  const text = await readFile(path, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as unknown);
+  }
+}
+
+async function* fhirRecords(path: string, tenantId: string | undefined): AsyncGenerator<unknown> {
+  if (!tenantId) throw new Error('FHIR AuditEvents carry no tenant: give one with --tenant');
+  const { events, problems } = mapFhirAuditEvents(await parseWhole(path), { tenantId });
+  if (problems.length > 0) throw new BatchRejectedError(problems, problems.length, events.length + problems.length);
+  yield* events;
+}
+
+async function looksLikeFhir(path: string): Promise<boolean> {
+  const first = await firstCharacter(path);
+  if (first !== '{') return false;
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    return /"resourceType"\s*:\s*"(AuditEvent|Bundle)"/.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readRecords(
+  path: string,
+  options: { format?: InputFormat; tenantId?: string } = {},
+): Promise<AsyncIterable<unknown>> {
+  const format = options.format ?? ((await looksLikeFhir(path)) ? InputFormat.fhir : InputFormat.platform);
+  if (format === InputFormat.fhir) return fhirRecords(path, options.tenantId);
+
+  return (await firstCharacter(path)) === '[' ? jsonArray(path) : ndjson(path);
+}
