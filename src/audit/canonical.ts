@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import ipaddr from 'ipaddr.js';
 import type { AuditEvent } from './event';
@@ -7,23 +7,30 @@ import type { AuditEvent } from './event';
  * The canonical form of an audit event, which the hash chain signs.
  *
  * It is the RFC 8785 (JSON Canonicalization Scheme) serialisation of an
- * object with exactly these members, so key order and number formatting are
- * fixed by the standard rather than by us:
+ * object with exactly these members, so key order and number and string
+ * formatting are fixed by the standard rather than by us:
  *
- *   v              1, the version of this form
- *   tenant_id, id, user_id, user_agent, action, resource_type, resource_id,
- *   patient_id, outcome        strings (or null) exactly as stored
- *   phi_accessed   boolean
- *   occurred_at, received_at   UTC, microseconds, `YYYY-MM-DDTHH:MM:SS.ffffffZ`
- *   ip_address     the address alone (no prefix length) in ipaddr.js's
- *                  normal form: dotted IPv4, compressed lowercase IPv6; or null
- *   details        the JSON object, canonicalised like the rest
+ *   action, id, outcome, patient_id, resource_id, resource_type, tenant_id,
+ *   user_agent, user_id     strings (or null) exactly as stored; id lowercase
+ *   phi_accessed            boolean
+ *   occurred_at             UTC, microseconds: `YYYY-MM-DDTHH:MM:SS.ffffffZ`
+ *   ip_address              the address alone (no prefix length) in ipaddr.js's
+ *                           normal form: dotted IPv4, compressed lowercase IPv6;
+ *                           or null
+ *   details                 the JSON object, itself canonicalised
+ *   v                       1, the version of this form
  *
- * `seq` is deliberately outside it: order is carried by `prev_hash`, so a
- * moved row still verifies on its own and shows up as reordered, not edited.
+ * Then, for an event in the chain:
  *
- * The same function runs on a new event and on a row read back from either
- * backend, so the form must only depend on values both sides agree on.
+ *   hash = SHA-256( prev_hash "\n" received_at "\n" canonical form ), lowercase hex
+ *
+ * with received_at in the same UTC form as occurred_at. `seq` is deliberately
+ * outside it: order is carried by prev_hash, so a moved row still verifies on
+ * its own and shows up as reordered, not edited. The canonical form alone is
+ * what two events with the same id are compared on.
+ *
+ * The same functions run on a new event and on a row read back from either
+ * backend, so the form depends only on values both sides agree on.
  */
 
 export const CANONICAL_VERSION = 1;
@@ -31,10 +38,16 @@ export const CANONICAL_VERSION = 1;
 /** The `prev_hash` of a tenant's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const MILLISECOND_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** An ISO 8601 instant with an offset, in UTC with exactly six fractional digits. */
 export function canonicalInstant(text: string): string {
+  // Fast paths: already canonical, or what Date#toISOString writes.
+  if (CANONICAL_INSTANT.test(text)) return text;
+  if (MILLISECOND_UTC.test(text) && !Number.isNaN(Date.parse(text))) return `${text.slice(0, 23)}000Z`;
+
   const match = INSTANT.exec(text);
   if (!match) throw new RangeError('not an ISO 8601 instant with an offset');
   const [, date, hours, minutes, seconds = '00', fraction = '', zone = 'Z'] = match;
@@ -46,44 +59,41 @@ export function canonicalInstant(text: string): string {
   return `${utc}.${fraction.padEnd(6, '0')}Z`;
 }
 
+const DOTTED_QUAD = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
 export function canonicalAddress(text: string | null): string | null {
   if (text === null) return null;
   const address = text.split('/')[0] ?? text;
+  // A plain dotted quad without leading zeros is already in normal form.
+  if (DOTTED_QUAD.test(address)) return address;
   return ipaddr.parse(address).toString();
 }
 
-/** The fields of an event that its content is compared and hashed on. */
+/** The fields of an event that it is compared and hashed on. */
 export type CanonicalFields = Omit<AuditEvent, 'occurred_at'> & { occurred_at: string };
 
-/** The event's content alone: two events with the same id are duplicates when this matches. */
+const text = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
+
+/**
+ * The canonical form. Members are written in the RFC 8785 order by hand
+ * (their names are fixed ASCII, so code-unit order is plain sorting); only
+ * `details` has keys we do not know, and the library canonicalises it.
+ */
 export function canonicalContent(event: CanonicalFields): string {
-  return canonicalRecord(event, null);
+  const details = canonicalize(event.details);
+  if (details === undefined) throw new TypeError('details cannot be canonicalised');
+
+  return (
+    `{"action":${text(event.action)},"details":${details},"id":${text(event.id.toLowerCase())}` +
+    `,"ip_address":${text(canonicalAddress(event.ip_address))},"occurred_at":${text(canonicalInstant(event.occurred_at))}` +
+    `,"outcome":${text(event.outcome)},"patient_id":${text(event.patient_id)}` +
+    `,"phi_accessed":${event.phi_accessed ? 'true' : 'false'},"resource_id":${text(event.resource_id)}` +
+    `,"resource_type":${text(event.resource_type)},"tenant_id":${text(event.tenant_id)}` +
+    `,"user_agent":${text(event.user_agent)},"user_id":${text(event.user_id)},"v":${CANONICAL_VERSION}}`
+  );
 }
 
-function canonicalRecord(event: CanonicalFields, receivedAt: string | null): string {
-  const record = {
-    v: CANONICAL_VERSION,
-    tenant_id: event.tenant_id,
-    id: event.id.toLowerCase(),
-    occurred_at: canonicalInstant(event.occurred_at),
-    received_at: receivedAt === null ? null : canonicalInstant(receivedAt),
-    user_id: event.user_id,
-    ip_address: canonicalAddress(event.ip_address),
-    user_agent: event.user_agent,
-    action: event.action,
-    resource_type: event.resource_type,
-    resource_id: event.resource_id,
-    patient_id: event.patient_id,
-    phi_accessed: event.phi_accessed,
-    outcome: event.outcome,
-    details: event.details,
-  };
-  const text = canonicalize(record);
-  if (text === undefined) throw new TypeError('event cannot be canonicalised');
-  return text;
-}
-
-/** hash = SHA-256 over the previous hash, a newline, and the canonical event; lowercase hex. */
-export function chainHash(prevHash: string, event: CanonicalFields, receivedAt: string): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalRecord(event, receivedAt)).digest('hex');
+/** The chain hash of an event whose canonical form is `content`. */
+export function chainHash(prevHash: string, receivedAt: string, content: string): string {
+  return hash('sha256', `${prevHash}\n${canonicalInstant(receivedAt)}\n${content}`, 'hex');
 }

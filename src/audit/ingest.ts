@@ -47,9 +47,17 @@ export class BatchRejectedError extends Error {
 const DEFAULT_CHUNK_SIZE = 5_000;
 const DEFAULT_MAX_PROBLEMS = 1_000;
 
-export async function ingest(
+/** Records arrive in chunks: handing them over one at a time would cost more than checking them. */
+export type RecordChunks = AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>;
+
+/** Stores one in-memory batch; see ingestStream. */
+export function ingest(db: Database, records: readonly unknown[], options: IngestOptions = {}): Promise<IngestReport> {
+  return ingestStream(db, [records], options);
+}
+
+export async function ingestStream(
   db: Database,
-  records: AsyncIterable<unknown> | Iterable<unknown>,
+  records: RecordChunks,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
@@ -58,33 +66,49 @@ export async function ingest(
 
   return db.transaction(async (tx) => {
     const writer = new ChainWriter(tx, receivedAt);
-    const problems: RecordProblem[] = [];
-    let problemCount = 0;
-    let chunk: IndexedEvent[] = [];
-    let index = 0;
+    try {
+      return await writeAll(writer, records, options, chunkSize, maxProblems);
+    } finally {
+      await writer.settle();
+    }
+  });
+}
 
-    const note = (found: RecordProblem[]): void => {
-      problemCount += found.length;
-      problems.push(...found.slice(0, Math.max(0, maxProblems - problems.length)));
-    };
-    const flush = async (): Promise<void> => {
-      if (problemCount === 0 && chunk.length > 0) note(await writer.write(chunk));
-      chunk = [];
-      options.onProgress?.(index);
-    };
+async function writeAll(
+  writer: ChainWriter,
+  records: RecordChunks,
+  options: IngestOptions,
+  chunkSize: number,
+  maxProblems: number,
+): Promise<IngestReport> {
+  const problems: RecordProblem[] = [];
+  let problemCount = 0;
+  let chunk: IndexedEvent[] = [];
+  let index = 0;
 
-    for await (const raw of records) {
+  const note = (found: RecordProblem[]): void => {
+    problemCount += found.length;
+    problems.push(...found.slice(0, Math.max(0, maxProblems - problems.length)));
+  };
+  const flush = async (): Promise<void> => {
+    if (problemCount === 0 && chunk.length > 0) note(await writer.write(chunk));
+    chunk = [];
+    options.onProgress?.(index);
+  };
+
+  for await (const incoming of records) {
+    for (const raw of incoming) {
       const checked = checkRecord(raw, index, options.tenantId);
       if (!checked.ok) note(checked.problems);
-      else if (problemCount === 0) chunk.push({ index, event: checked.event });
+      else if (problemCount === 0) chunk.push({ index, event: checked.event, content: checked.content });
       index += 1;
       if (chunk.length >= chunkSize || (problemCount > 0 && index % chunkSize === 0)) await flush();
     }
-    await flush();
+  }
+  await flush();
 
-    if (problemCount > 0) throw new BatchRejectedError(problems, problemCount, index);
-    const tenants = await writer.finish();
+  if (problemCount > 0) throw new BatchRejectedError(problems, problemCount, index);
+  const tenants = await writer.finish();
 
-    return { received: index, stored: writer.stored, duplicates: writer.duplicates, tenants };
-  });
+  return { received: index, stored: writer.stored, duplicates: writer.duplicates, tenants };
 }

@@ -32,21 +32,35 @@ async function firstCharacter(path: string): Promise<string> {
   }
 }
 
-async function* jsonArray(path: string): AsyncGenerator<unknown> {
+const CHUNK = 1_000;
+
+async function* jsonArray(path: string): AsyncGenerator<unknown[]> {
   const elements = createReadStream(path).pipe(streamArray.withParserAsStream());
-  for await (const element of elements as AsyncIterable<{ value: unknown }>) yield element.value;
+  let chunk: unknown[] = [];
+  for await (const element of elements as AsyncIterable<{ value: unknown }>) {
+    chunk.push(element.value);
+    if (chunk.length === CHUNK) yield chunk.splice(0);
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
-async function* ndjson(path: string): AsyncGenerator<unknown> {
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return new UnreadableRecord('is not valid JSON');
+  }
+}
+
+async function* ndjson(path: string): AsyncGenerator<unknown[]> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let chunk: unknown[] = [];
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    try {
-      yield JSON.parse(line) as unknown;
-    } catch {
-      yield new UnreadableRecord('is not valid JSON');
-    }
+    chunk.push(parseLine(line));
+    if (chunk.length === CHUNK) yield chunk.splice(0);
   }
+  if (chunk.length > 0) yield chunk;
 }
 
 async function parseWhole(path: string): Promise<unknown> {
@@ -61,11 +75,11 @@ async function parseWhole(path: string): Promise<unknown> {
   }
 }
 
-async function* fhirRecords(path: string, tenantId: string | undefined): AsyncGenerator<unknown> {
+async function* fhirRecords(path: string, tenantId: string | undefined): AsyncGenerator<unknown[]> {
   if (!tenantId) throw new Error('FHIR AuditEvents carry no tenant: give one with --tenant');
   const { events, problems } = mapFhirAuditEvents(await parseWhole(path), { tenantId });
   if (problems.length > 0) throw new BatchRejectedError(problems, problems.length, events.length + problems.length);
-  yield* events;
+  yield events;
 }
 
 async function looksLikeFhir(path: string): Promise<boolean> {
@@ -80,10 +94,11 @@ async function looksLikeFhir(path: string): Promise<boolean> {
   }
 }
 
+/** The file's records, in chunks of about a thousand, for ingestStream. */
 export async function readRecords(
   path: string,
   options: { format?: InputFormat; tenantId?: string } = {},
-): Promise<AsyncIterable<unknown>> {
+): Promise<AsyncIterable<unknown[]>> {
   const format = options.format ?? ((await looksLikeFhir(path)) ? InputFormat.fhir : InputFormat.platform);
   if (format === InputFormat.fhir) return fhirRecords(path, options.tenantId);
 

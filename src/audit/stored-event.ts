@@ -64,3 +64,30 @@ export function insertParameters(rows: readonly ChainedEvent[]): unknown[][] {
   });
   return columns;
 }
+
+export const COPY_EVENTS = `
+  COPY audit_events (tenant_id, seq, id, occurred_at, received_at, user_id, ip_address, user_agent, action,
+    resource_type, resource_id, patient_id, phi_accessed, outcome, details, prev_hash, hash) FROM STDIN`;
+
+const COPY_SPECIAL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One field in COPY's text format: NULL as \N, and backslash, tab and line breaks escaped. */
+function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  return COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] ?? c) : value;
+}
+
+/** The rows as COPY text, one line each, columns in COPY_EVENTS order. */
+export function copyText(rows: readonly ChainedEvent[]): string {
+  let text = '';
+  for (const { event, seq, receivedAt, prevHash, hash } of rows) {
+    text +=
+      `${copyField(event.tenant_id)}\t${seq}\t${event.id}\t${event.occurred_at}\t${receivedAt}\t` +
+      `${copyField(event.user_id)}\t${copyField(event.ip_address)}\t${copyField(event.user_agent)}\t` +
+      `${event.action}\t${copyField(event.resource_type)}\t${copyField(event.resource_id)}\t` +
+      `${copyField(event.patient_id)}\t${event.phi_accessed ? 't' : 'f'}\t${event.outcome}\t` +
+      `${copyField(JSON.stringify(event.details))}\t${prevHash}\t${hash}\n`;
+  }
+  return text;
+}

@@ -1,4 +1,4 @@
-import { canonicalAddress, canonicalInstant } from './canonical';
+import { canonicalAddress, canonicalContent, canonicalInstant } from './canonical';
 import { type AuditEvent, auditEventSchema } from './event';
 import { UnreadableRecord } from './unreadable-record';
 
@@ -10,7 +10,8 @@ export interface RecordProblem {
   problem: string;
 }
 
-export type RecordCheck = { ok: true; event: AuditEvent } | { ok: false; problems: RecordProblem[] };
+/** A valid record, with its canonical form computed once for both the duplicate check and the hash. */
+export type RecordCheck = { ok: true; event: AuditEvent; content: string } | { ok: false; problems: RecordProblem[] };
 
 /** PostgreSQL text and jsonb cannot hold U+0000, so it is refused here rather than failing the insert. */
 function nulProblems(event: AuditEvent, index: number): RecordProblem[] {
@@ -40,6 +41,14 @@ function canonicalProblems(event: AuditEvent, index: number): RecordProblem[] {
   return problems;
 }
 
+function contentOf(event: AuditEvent, index: number): { content: string } | { problems: RecordProblem[] } {
+  try {
+    return { content: canonicalContent(event) };
+  } catch {
+    return { problems: canonicalProblems(event, index) };
+  }
+}
+
 /** Checks one platform-shape record; `tenantId`, when given, is the only tenant the batch may write. */
 export function checkRecord(raw: unknown, index: number, tenantId?: string): RecordCheck {
   if (raw instanceof UnreadableRecord) return { ok: false, problems: [{ index, field: '(record)', problem: raw.reason }] };
@@ -54,10 +63,12 @@ export function checkRecord(raw: unknown, index: number, tenantId?: string): Rec
   }
 
   const event = parsed.data;
-  const problems = [...nulProblems(event, index), ...canonicalProblems(event, index)];
+  const canonical = contentOf(event, index);
+  const problems = [...nulProblems(event, index), ...('problems' in canonical ? canonical.problems : [])];
   if (tenantId !== undefined && event.tenant_id !== tenantId) {
     problems.push({ index, field: 'tenant_id', problem: 'differs from the tenant this batch is for' });
   }
 
-  return problems.length ? { ok: false, problems } : { ok: true, event };
+  if (problems.length > 0 || !('content' in canonical)) return { ok: false, problems };
+  return { ok: true, event, content: canonical.content };
 }

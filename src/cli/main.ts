@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { RequestRefusedError } from '../client/incidents';
 import { ConfigError } from '../config/load-config';
+import { GenerateOptionsError } from '../generate/options';
 import { TemporalBinaryError } from '../temporal/binaries';
 import { alertCommand } from './alert';
 import { auditCommand, ingestCommand } from './audit';
 import { runDemo } from './demo';
 import { runDev } from './dev';
+import { generateCommand } from './generate';
 import { incidentsCommand } from './incidents';
 import { runTools } from './tools';
 import { runWorker } from './worker';
@@ -30,6 +32,7 @@ program
 
 program.addCommand(alertCommand());
 program.addCommand(ingestCommand());
+program.addCommand(generateCommand());
 program.addCommand(auditCommand());
 program.addCommand(incidentsCommand());
 
@@ -40,7 +43,8 @@ program
 
 /** Known failures print their message only: no stack traces for people to wade through. */
 function reportAndExit(error: unknown): void {
-  if (error instanceof ConfigError || error instanceof TemporalBinaryError || error instanceof RequestRefusedError) {
+  const known = [ConfigError, TemporalBinaryError, RequestRefusedError, GenerateOptionsError];
+  if (error instanceof Error && known.some((kind) => error instanceof kind)) {
     console.error(error.message);
     process.exit(2);
   }

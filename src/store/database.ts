@@ -1,5 +1,8 @@
 import { PGlite, type PGliteInterface, types as pgliteTypes } from '@electric-sql/pglite';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { TypeId } from 'pg-types';
 
 /**
@@ -16,6 +19,11 @@ export interface QueryResult<Row> {
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+  /**
+   * Streams rows in PostgreSQL's COPY text format into `COPY ... FROM STDIN`.
+   * Only the PostgreSQL backend has it; PGlite callers use multi-row INSERTs.
+   */
+  copyFrom?(sql: string, text: string): Promise<void>;
 }
 
 export interface Database extends Queryable {
@@ -64,7 +72,10 @@ export function openPostgres(connectionString: string, options: { searchPath?: s
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const tx: Queryable = { query: (sql, params) => runOn(client, sql, params) };
+        const tx: Queryable = {
+          query: (sql, params) => runOn(client, sql, params),
+          copyFrom: (sql, text) => pipeline(Readable.from([text]), client.query(copyFrom(sql))),
+        };
         const result = await work(tx);
         await client.query('COMMIT');
         return result;
