@@ -93,7 +93,7 @@ export function canonicalContent(event: CanonicalFields): string {
   );
 }
 
-/** The chain hash of an event whose canonical form is `content`. */
+/** The chain hash of an event whose canonical form is `content`; `receivedAt` must already be canonical. */
 export function chainHash(prevHash: string, receivedAt: string, content: string): string {
-  return hash('sha256', `${prevHash}\n${canonicalInstant(receivedAt)}\n${content}`, 'hex');
+  return hash('sha256', `${prevHash}\n${receivedAt}\n${content}`, 'hex');
 }

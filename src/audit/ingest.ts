@@ -1,4 +1,5 @@
 import type { Database } from '../store/database';
+import { canonicalInstant } from './canonical';
 import { ChainWriter, type IndexedEvent } from './chain-writer';
 import { checkRecord, type RecordProblem } from './validate-record';
 
@@ -62,7 +63,7 @@ export async function ingestStream(
 ): Promise<IngestReport> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-  const receivedAt = new Date().toISOString();
+  const receivedAt = canonicalInstant(new Date().toISOString());
 
   return db.transaction(async (tx) => {
     const writer = new ChainWriter(tx, receivedAt);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../store/database';
-import { canonicalContent, chainHash, GENESIS_HASH } from './canonical';
+import { canonicalContent, canonicalInstant, chainHash, GENESIS_HASH } from './canonical';
 import { STORED_EVENT_COLUMNS, type StoredEvent } from './stored-event';
 
 /**
@@ -62,7 +62,7 @@ async function classify(
   expected: { seq: number; prevHash: string; previous?: StoredEvent },
 ): Promise<ChainBreak | undefined> {
   const seq = row.seq;
-  if (chainHash(row.prev_hash, row.received_at, canonicalContent(row)) !== row.hash) {
+  if (chainHash(row.prev_hash, canonicalInstant(row.received_at), canonicalContent(row)) !== row.hash) {
     return { kind: 'edited', seq, id: row.id, detail: 'content does not match its hash' };
   }
   if (seq !== expected.seq) {

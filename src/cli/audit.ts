@@ -8,7 +8,7 @@ import {
   createCheckpoint,
   hasValidSignature,
 } from '../audit/checkpoint';
-import { BatchRejectedError, ingest } from '../audit/ingest';
+import { BatchRejectedError, ingestStream } from '../audit/ingest';
 import { InputFormat, readRecords } from '../audit/read-records';
 import { type ChainVerification, tenantsWithEvents, verifyTenantChain } from '../audit/verify-chain';
 import { loadConfig } from '../config/load-config';
@@ -33,7 +33,7 @@ async function runIngest(file: string, options: { format?: InputFormat; tenant?:
     try {
       const records = await readRecords(file, { format: options.format, tenantId: options.tenant });
       const started = Date.now();
-      const report = await ingest(db, records, { tenantId: options.tenant, onProgress: (n) => bar.update(n) });
+      const report = await ingestStream(db, records, { tenantId: options.tenant, onProgress: (n) => bar.update(n) });
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
       console.log(
