@@ -1,4 +1,5 @@
-import { canonicalContent, chainHash, GENESIS_HASH } from './canonical';
+import type { Queryable } from '../store/database';
+import { chainHash, GENESIS_HASH, canonicalContent } from './canonical';
 import type { AuditEvent } from './event';
 import {
   type ChainedEvent,
@@ -10,7 +11,6 @@ import {
   type StoredEvent,
 } from './stored-event';
 import type { RecordProblem } from './validate-record';
-import type { Queryable } from '../store/database';
 
 interface ChainHead {
   seq: number;
@@ -25,45 +25,81 @@ export interface IndexedEvent {
   content: string;
 }
 
+/** A chunk whose COPY has been sent but not yet awaited, with what is needed to redo it. */
+interface InFlight {
+  head: ChainHead;
+  before: ChainHead;
+  tenantId: string;
+  events: readonly IndexedEvent[];
+  rows: number;
+  outcome: Promise<'stored' | 'conflict'>;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
 /**
  * Appends validated events to each tenant's hash chain inside one
  * transaction. The first touch of a tenant locks its chain-head row until the
  * transaction ends: concurrent ingest into that tenant waits, so seq stays
  * gap-free and every event links to the one before; other tenants proceed.
+ *
+ * Stored ids are found one of two ways. Carefully: look up the chunk's ids
+ * first, then write (PGlite always; PostgreSQL after a first conflict).
+ * Optimistically, on PostgreSQL: COPY the chunk inside a savepoint and let the
+ * unique index object; only a chunk it refuses is rolled back to the
+ * savepoint and redone carefully. A first load has no stored ids to find,
+ * and the lookup would cost the database about as much as the write.
+ *
+ * Optimistic COPYs are pipelined: the caller validates the next chunk while
+ * the database writes this one, and its outcome is collected before the next
+ * chunk is chained.
  */
 export class ChainWriter {
   private readonly heads = new Map<string, ChainHead>();
-  /**
-   * The last INSERT, not yet awaited: the caller validates the next chunk
-   * while the database writes this one. The connection runs statements in
-   * order, so the next chunk's duplicate check still sees these rows.
-   */
-  private pendingInsert: Promise<unknown> = Promise.resolve();
+  private inFlight: InFlight | undefined;
+  private optimistic: boolean;
   stored = 0;
   duplicates = 0;
 
   constructor(
     private readonly tx: Queryable,
     private readonly receivedAt: string,
-  ) {}
+  ) {
+    this.optimistic = tx.copyFrom !== undefined;
+  }
 
   /** Appends a chunk; returns conflicts (same id, other content), in which case the caller must roll back. */
   async write(chunk: readonly IndexedEvent[]): Promise<RecordProblem[]> {
-    const problems: RecordProblem[] = [];
+    const problems = await this.land();
     for (const [tenantId, events] of groupByTenant(chunk)) {
+      if (problems.length > 0) break;
       problems.push(...(await this.writeTenant(tenantId, events)));
     }
     return problems;
   }
 
-  /** Waits for the last INSERT whatever its outcome, so no statement is in flight when the transaction ends. */
-  async settle(): Promise<void> {
-    await this.pendingInsert.catch(() => undefined);
+  /** Collects the chunk still in flight, redoing it carefully if it met a stored id. */
+  async land(): Promise<RecordProblem[]> {
+    const flight = this.inFlight;
+    if (!flight) return [];
+    this.inFlight = undefined;
+
+    if ((await flight.outcome) === 'stored') {
+      this.stored += flight.rows;
+      return [];
+    }
+    Object.assign(flight.head, flight.before);
+    this.optimistic = false;
+    return this.writeTenant(flight.tenantId, flight.events);
   }
 
-  /** Moves each touched tenant's head to its last event; call once, after the last chunk. */
+  /** Waits for any statement still running, whatever its outcome, so the transaction can end. */
+  async settle(): Promise<void> {
+    await this.inFlight?.outcome.catch(() => undefined);
+  }
+
+  /** Moves each touched tenant's head to its last event; call once, after land(). */
   async finish(): Promise<{ tenantId: string; firstSeq: number; lastSeq: number }[]> {
-    await this.pendingInsert;
     const ranges = [];
     for (const [tenantId, head] of this.heads) {
       await this.tx.query('UPDATE audit_chain_heads SET seq = $2, hash = $3 WHERE tenant_id = $1', [
@@ -78,10 +114,26 @@ export class ChainWriter {
 
   private async writeTenant(tenantId: string, events: readonly IndexedEvent[]): Promise<RecordProblem[]> {
     const head = await this.lockHead(tenantId);
-    const known = await this.storedContent(tenantId, events);
+    const before = { ...head };
+    const known = this.optimistic ? new Map<string, string>() : await this.storedContent(tenantId, events);
+    const { rows, problems } = this.chain(head, events, known);
+    if (problems.length > 0 || rows.length === 0) return problems;
+
+    if (this.optimistic && this.tx.copyFrom) {
+      this.inFlight = { head, before, tenantId, events, rows: rows.length, outcome: this.copyInSavepoint(rows) };
+      return [];
+    }
+    await (this.tx.copyFrom
+      ? this.tx.copyFrom(COPY_EVENTS, copyText(rows))
+      : this.tx.query(INSERT_EVENTS, insertParameters(rows)));
+    this.stored += rows.length;
+    return [];
+  }
+
+  /** Links each new event to the one before; an id seen before is a duplicate or, with other content, a conflict. */
+  private chain(head: ChainHead, events: readonly IndexedEvent[], known: Map<string, string>) {
     const problems: RecordProblem[] = [];
     const rows: ChainedEvent[] = [];
-
     for (const { index, event, content } of events) {
       const id = event.id.toLowerCase();
       const earlier = known.get(id);
@@ -97,17 +149,22 @@ export class ChainWriter {
       rows.push({ event, seq: head.seq, receivedAt: this.receivedAt, prevHash: head.hash, hash });
       head.hash = hash;
     }
+    return { rows, problems };
+  }
 
-    if (problems.length === 0 && rows.length > 0) {
-      await this.pendingInsert;
-      this.pendingInsert = this.tx.copyFrom
-        ? this.tx.copyFrom(COPY_EVENTS, copyText(rows))
-        : this.tx.query(INSERT_EVENTS, insertParameters(rows));
-      // Rejections are rethrown where it is awaited; this keeps one from being reported as unhandled meanwhile.
-      this.pendingInsert.catch(() => undefined);
-      this.stored += rows.length;
+  private async copyInSavepoint(rows: readonly ChainedEvent[]): Promise<'stored' | 'conflict'> {
+    const copy = this.tx.copyFrom;
+    if (!copy) throw new Error('optimistic writes need COPY');
+    await this.tx.query('SAVEPOINT chunk');
+    try {
+      await copy(COPY_EVENTS, copyText(rows));
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      await this.tx.query('ROLLBACK TO SAVEPOINT chunk');
+      return 'conflict';
     }
-    return problems;
+    await this.tx.query('RELEASE SAVEPOINT chunk');
+    return 'stored';
   }
 
   private async lockHead(tenantId: string): Promise<ChainHead> {

@@ -107,6 +107,7 @@ async function writeAll(
     }
   }
   await flush();
+  if (problemCount === 0) note(await writer.land());
 
   if (problemCount > 0) throw new BatchRejectedError(problems, problemCount, index);
   const tenants = await writer.finish();

@@ -50,21 +50,44 @@ function contentOf(event: AuditEvent, index: number): { content: string } | { pr
 }
 
 /** Checks one platform-shape record; `tenantId`, when given, is the only tenant the batch may write. */
+/**
+ * Unknown fields are refused, never dropped. Checking the keys here and
+ * parsing with the stripping variant of the schema gives the same answers as
+ * the strict schema at a fraction of its cost, which matters at a million
+ * records.
+ */
+const knownFields = new Set(Object.keys(auditEventSchema.shape));
+const strippingSchema = auditEventSchema.strip();
+
+function unknownFieldProblems(raw: unknown, index: number): RecordProblem[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  const unknown = Object.keys(raw).filter((key) => !knownFields.has(key));
+  if (unknown.length === 0) return [];
+  return [{ index, field: '(record)', problem: `has unknown field(s): ${unknown.join(', ')}` }];
+}
+
 export function checkRecord(raw: unknown, index: number, tenantId?: string): RecordCheck {
   if (raw instanceof UnreadableRecord) return { ok: false, problems: [{ index, field: '(record)', problem: raw.reason }] };
-  const parsed = auditEventSchema.safeParse(raw);
+  const parsed = strippingSchema.safeParse(raw);
+  const unknownFields = unknownFieldProblems(raw, index);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({
       index,
       field: issue.path.map(String).join('.') || '(record)',
       problem: issue.message,
     }));
-    return { ok: false, problems };
+    return { ok: false, problems: [...problems, ...unknownFields] };
   }
 
   const event = parsed.data;
   const canonical = contentOf(event, index);
-  const problems = [...nulProblems(event, index), ...('problems' in canonical ? canonical.problems : [])];
+  // JSON escapes U+0000 as \u0000, so the canonical form shows whether any field needs the precise check.
+  const mayHoldNul = !('content' in canonical) || canonical.content.includes('\\u0000');
+  const problems = [
+    ...unknownFields,
+    ...(mayHoldNul ? nulProblems(event, index) : []),
+    ...('problems' in canonical ? canonical.problems : []),
+  ];
   if (tenantId !== undefined && event.tenant_id !== tenantId) {
     problems.push({ index, field: 'tenant_id', problem: 'differs from the tenant this batch is for' });
   }
