@@ -1,7 +1,7 @@
 import type { Database } from '../store/database';
 import { canonicalInstant } from './canonical';
 import { ChainWriter, type IndexedEvent } from './chain-writer';
-import { checkRecord, type RecordProblem } from './validate-record';
+import { checkRecord, type RecordCheck, type RecordProblem } from './validate-record';
 
 /**
  * Stores a batch of audit events atomically: every record is validated and
@@ -56,9 +56,22 @@ export function ingest(db: Database, records: readonly unknown[], options: Inges
   return ingestStream(db, [records], options);
 }
 
-export async function ingestStream(
+/** Stores records as they stream in; see the top of this file. */
+export function ingestStream(db: Database, records: RecordChunks, options: IngestOptions = {}): Promise<IngestReport> {
+  return ingestChecked(db, checkChunks(records, options.tenantId), options);
+}
+
+/** Records already checked, in order, each chunk an array of checks (see check-in-worker.ts). */
+export type CheckedChunks = AsyncIterable<readonly RecordCheck[]> | Iterable<readonly RecordCheck[]>;
+
+async function* checkChunks(records: RecordChunks, tenantId: string | undefined): AsyncGenerator<RecordCheck[]> {
+  let index = 0;
+  for await (const chunk of records) yield chunk.map((raw) => checkRecord(raw, index++, tenantId));
+}
+
+export async function ingestChecked(
   db: Database,
-  records: RecordChunks,
+  records: CheckedChunks,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
@@ -77,7 +90,7 @@ export async function ingestStream(
 
 async function writeAll(
   writer: ChainWriter,
-  records: RecordChunks,
+  records: CheckedChunks,
   options: IngestOptions,
   chunkSize: number,
   maxProblems: number,
@@ -98,10 +111,9 @@ async function writeAll(
   };
 
   for await (const incoming of records) {
-    for (const raw of incoming) {
-      const checked = checkRecord(raw, index, options.tenantId);
+    for (const checked of incoming) {
       if (!checked.ok) note(checked.problems);
-      else if (problemCount === 0) chunk.push({ index, event: checked.event, content: checked.content });
+      else if (problemCount === 0) chunk.push(checked);
       index += 1;
       if (chunk.length >= chunkSize || (problemCount > 0 && index % chunkSize === 0)) await flush();
     }

@@ -11,7 +11,9 @@ export interface RecordProblem {
 }
 
 /** A valid record, with its canonical form computed once for both the duplicate check and the hash. */
-export type RecordCheck = { ok: true; event: AuditEvent; content: string } | { ok: false; problems: RecordProblem[] };
+export type RecordCheck =
+  | { ok: true; index: number; event: AuditEvent; content: string }
+  | { ok: false; problems: RecordProblem[] };
 
 /** PostgreSQL text and jsonb cannot hold U+0000, so it is refused here rather than failing the insert. */
 function nulProblems(event: AuditEvent, index: number): RecordProblem[] {
@@ -93,5 +95,5 @@ export function checkRecord(raw: unknown, index: number, tenantId?: string): Rec
   }
 
   if (problems.length > 0 || !('content' in canonical)) return { ok: false, problems };
-  return { ok: true, event, content: canonical.content };
+  return { ok: true, index, event, content: canonical.content };
 }

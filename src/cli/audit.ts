@@ -8,8 +8,9 @@ import {
   createCheckpoint,
   hasValidSignature,
 } from '../audit/checkpoint';
-import { BatchRejectedError, ingestStream } from '../audit/ingest';
-import { InputFormat, readRecords } from '../audit/read-records';
+import { checkFileInWorker } from '../audit/check-in-worker';
+import { BatchRejectedError, ingestChecked } from '../audit/ingest';
+import { InputFormat } from '../audit/read-records';
 import { type ChainVerification, tenantsWithEvents, verifyTenantChain } from '../audit/verify-chain';
 import { loadConfig } from '../config/load-config';
 import type { Config } from '../config/schema';
@@ -31,9 +32,9 @@ async function runIngest(file: string, options: { format?: InputFormat; tenant?:
   await withStore(async (db) => {
     const bar = progress('ingest');
     try {
-      const records = await readRecords(file, { format: options.format, tenantId: options.tenant });
+      const records = checkFileInWorker({ path: file, format: options.format, tenantId: options.tenant });
       const started = Date.now();
-      const report = await ingestStream(db, records, { tenantId: options.tenant, onProgress: (n) => bar.update(n) });
+      const report = await ingestChecked(db, records, { tenantId: options.tenant, onProgress: (n) => bar.update(n) });
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
       console.log(

@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkAgainstCheckpoint, createCheckpoint, hasValidSignature } from '../../src/audit/checkpoint';
+import { mapFhirAuditEvents } from '../../src/audit/fhir-mapping';
 import { BatchRejectedError, ingest } from '../../src/audit/ingest';
 import { verifyTenantChain } from '../../src/audit/verify-chain';
 import type { Database } from '../../src/store/database';
@@ -7,6 +10,7 @@ import { auditEvent, auditEvents, uuidFor } from '../support/audit-events';
 import { storeBackends, type TestStore } from '../support/stores';
 
 const TENANT = 'st-elsewhere';
+const HL7_EXAMPLES = join(__dirname, '..', 'fixtures', 'fhir-r4-auditevent');
 const CHECKPOINT_KEY = 'checkpoint-key-for-the-store-suite-000';
 
 async function rejection(promise: Promise<unknown>): Promise<BatchRejectedError> {
@@ -180,6 +184,22 @@ describe.each(storeBackends())('the audit store on $name', (backend) => {
       );
 
       expect(rows[0]).toEqual({ n: 3, d: '2026-03-08' });
+    });
+  });
+
+  describe('FHIR input', () => {
+    it('maps and stores the nine HL7 AuditEvent examples, and the chain verifies', async () => {
+      const examples = readdirSync(HL7_EXAMPLES).filter((name) => name.startsWith('audit'));
+      const resources = examples.map((name) => JSON.parse(readFileSync(join(HL7_EXAMPLES, name), 'utf8')) as unknown);
+
+      const { events, problems } = mapFhirAuditEvents(resources, { tenantId: TENANT });
+      expect(problems).toEqual([]);
+      const report = await ingest(db, events);
+
+      expect(examples).toHaveLength(9);
+      expect(report.stored).toBe(9);
+      expect((await verifyTenantChain(db, TENANT)).break).toBeUndefined();
+      expect((await ingest(db, events)).duplicates).toBe(9);
     });
   });
 

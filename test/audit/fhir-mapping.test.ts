@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { auditEventSchema } from '../../src/audit/event';
 import { isFhirInput, mapFhirAuditEvents } from '../../src/audit/fhir-mapping';
 
-const EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'shared', 'data', 'fhir-r4-auditevent');
+const EXAMPLES_DIR = join(__dirname, '..', 'fixtures', 'fhir-r4-auditevent');
 
 /** The nine AuditEvent examples published with FHIR R4, in the order the Bundle test packs them. */
 const EXAMPLE_FILES = [

@@ -1,0 +1,42 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { modulePath } from '../temporal/module-path';
+import type { CheckWorkerInput, CheckWorkerMessage } from './check-worker';
+import { BatchRejectedError } from './ingest';
+import type { RecordCheck } from './validate-record';
+
+const WORKER_MODULE = modulePath(__dirname, 'check-worker');
+
+/**
+ * Reads and checks an audit file on a second thread while the calling thread
+ * chains and writes: parsing and validation cost about as much as everything
+ * else together, so a bulk load runs nearly twice as fast. Yields the same
+ * checked chunks, in the same order, as checking inline would.
+ */
+export async function* checkFileInWorker(input: CheckWorkerInput): AsyncGenerator<RecordCheck[]> {
+  // tsx's hook makes the TypeScript module loadable in the new thread; with compiled .js it is harmless.
+  const source = `require('tsx/cjs'); require(${JSON.stringify(WORKER_MODULE)});`;
+  const worker = new Worker(source, { eval: true, workerData: input });
+  const failed = once(worker, 'error').then(([error]) => {
+    throw error instanceof Error ? error : new Error('the check worker failed');
+  });
+  // Raced below on every message; this keeps a failure after the last race from going unhandled.
+  failed.catch(() => undefined);
+
+  try {
+    worker.postMessage('more');
+    for (;;) {
+      const [message] = (await Promise.race([once(worker, 'message'), failed])) as [CheckWorkerMessage];
+      if (message.kind === 'done') return;
+      if (message.kind === 'rejected') {
+        throw new BatchRejectedError(message.problems, message.problemCount, message.received);
+      }
+      if (message.kind === 'failed') throw new Error(message.message);
+      // Ask for the next chunk before handing this one over, so reading overlaps writing.
+      worker.postMessage('more');
+      yield message.checks;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

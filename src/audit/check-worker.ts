@@ -1,0 +1,47 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { BatchRejectedError } from './ingest';
+import { type InputFormat, readRecords } from './read-records';
+import { checkRecord, type RecordCheck } from './validate-record';
+
+/**
+ * Runs inside a worker thread (see check-in-worker.ts): reads an audit file,
+ * parses and checks each record, and hands the checked chunks to the main
+ * thread one per request, so the file is never read further ahead than the
+ * writer can follow.
+ */
+
+export interface CheckWorkerInput {
+  path: string;
+  format?: InputFormat;
+  tenantId?: string;
+}
+
+export type CheckWorkerMessage =
+  | { kind: 'chunk'; checks: RecordCheck[] }
+  | { kind: 'done' }
+  | { kind: 'rejected'; problems: BatchRejectedError['problems']; problemCount: number; received: number }
+  | { kind: 'failed'; message: string };
+
+async function run(port: NonNullable<typeof parentPort>, input: CheckWorkerInput): Promise<void> {
+  const chunks = (await readRecords(input.path, input))[Symbol.asyncIterator]();
+  let index = 0;
+
+  port.on('message', () => {
+    void chunks.next().then(
+      (next) => {
+        if (next.done) return port.postMessage({ kind: 'done' } satisfies CheckWorkerMessage);
+        const checks = next.value.map((raw) => checkRecord(raw, index++, input.tenantId));
+        port.postMessage({ kind: 'chunk', checks } satisfies CheckWorkerMessage);
+      },
+      (error: unknown) => {
+        port.postMessage(
+          error instanceof BatchRejectedError
+            ? { kind: 'rejected', problems: error.problems, problemCount: error.problemCount, received: error.received }
+            : { kind: 'failed', message: error instanceof Error ? error.message : 'reading failed' },
+        );
+      },
+    );
+  });
+}
+
+if (parentPort) void run(parentPort, workerData as CheckWorkerInput);
