@@ -1,12 +1,12 @@
 import type { Queryable } from '../store/database';
 import { chainHash, GENESIS_HASH, canonicalContent } from './canonical';
-import type { AuditEvent } from './event';
 import {
   type ChainedEvent,
   COPY_EVENTS,
   copyText,
   INSERT_EVENTS,
   insertParameters,
+  type PreparedEvent,
   STORED_EVENT_COLUMNS,
   type StoredEvent,
 } from './stored-event';
@@ -18,19 +18,12 @@ interface ChainHead {
   firstSeq?: number;
 }
 
-export interface IndexedEvent {
-  index: number;
-  event: AuditEvent;
-  /** Its canonical form (see canonical.ts). */
-  content: string;
-}
-
 /** A chunk whose COPY has been sent but not yet awaited, with what is needed to redo it. */
 interface InFlight {
   head: ChainHead;
   before: ChainHead;
   tenantId: string;
-  events: readonly IndexedEvent[];
+  events: readonly PreparedEvent[];
   rows: number;
   outcome: Promise<'stored' | 'conflict'>;
 }
@@ -69,7 +62,7 @@ export class ChainWriter {
   }
 
   /** Appends a chunk; returns conflicts (same id, other content), in which case the caller must roll back. */
-  async write(chunk: readonly IndexedEvent[]): Promise<RecordProblem[]> {
+  async write(chunk: readonly PreparedEvent[]): Promise<RecordProblem[]> {
     const problems = await this.land();
     for (const [tenantId, events] of groupByTenant(chunk)) {
       if (problems.length > 0) break;
@@ -112,7 +105,7 @@ export class ChainWriter {
     return ranges;
   }
 
-  private async writeTenant(tenantId: string, events: readonly IndexedEvent[]): Promise<RecordProblem[]> {
+  private async writeTenant(tenantId: string, events: readonly PreparedEvent[]): Promise<RecordProblem[]> {
     const head = await this.lockHead(tenantId);
     const before = { ...head };
     const known = this.optimistic ? new Map<string, string>() : await this.storedContent(tenantId, events);
@@ -124,18 +117,18 @@ export class ChainWriter {
       return [];
     }
     await (this.tx.copyFrom
-      ? this.tx.copyFrom(COPY_EVENTS, copyText(rows))
-      : this.tx.query(INSERT_EVENTS, insertParameters(rows)));
+      ? this.tx.copyFrom(COPY_EVENTS, copyText(rows, this.receivedAt))
+      : this.tx.query(INSERT_EVENTS, insertParameters(rows, this.receivedAt)));
     this.stored += rows.length;
     return [];
   }
 
   /** Links each new event to the one before; an id seen before is a duplicate or, with other content, a conflict. */
-  private chain(head: ChainHead, events: readonly IndexedEvent[], known: Map<string, string>) {
+  private chain(head: ChainHead, events: readonly PreparedEvent[], known: Map<string, string>) {
     const problems: RecordProblem[] = [];
     const rows: ChainedEvent[] = [];
-    for (const { index, event, content } of events) {
-      const id = event.id.toLowerCase();
+    for (const prepared of events) {
+      const { index, id, content } = prepared;
       const earlier = known.get(id);
       if (earlier !== undefined) {
         if (earlier === content) this.duplicates += 1;
@@ -146,7 +139,7 @@ export class ChainWriter {
       const hash = chainHash(head.hash, this.receivedAt, content);
       head.seq += 1;
       head.firstSeq ??= head.seq;
-      rows.push({ event, seq: head.seq, receivedAt: this.receivedAt, prevHash: head.hash, hash });
+      rows.push({ prepared, seq: head.seq, prevHash: head.hash, hash });
       head.hash = hash;
     }
     return { rows, problems };
@@ -157,7 +150,7 @@ export class ChainWriter {
     if (!copy) throw new Error('optimistic writes need COPY');
     await this.tx.query('SAVEPOINT chunk');
     try {
-      await copy(COPY_EVENTS, copyText(rows));
+      await copy(COPY_EVENTS, copyText(rows, this.receivedAt));
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       await this.tx.query('ROLLBACK TO SAVEPOINT chunk');
@@ -185,9 +178,9 @@ export class ChainWriter {
   }
 
   /** The canonical content of events already stored under any of these ids, earlier in this transaction included. */
-  private async storedContent(tenantId: string, events: readonly IndexedEvent[]): Promise<Map<string, string>> {
+  private async storedContent(tenantId: string, events: readonly PreparedEvent[]): Promise<Map<string, string>> {
     // Validated UUIDs need no quoting, and one text literal costs far less to send than a 5,000-element array.
-    const ids = `{${events.map(({ event }) => event.id).join(',')}}`;
+    const ids = `{${events.map(({ id }) => id).join(',')}}`;
     const { rows } = await this.tx.query<StoredEvent>(
       `SELECT ${STORED_EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
       [tenantId, ids],
@@ -196,12 +189,12 @@ export class ChainWriter {
   }
 }
 
-function groupByTenant(chunk: readonly IndexedEvent[]): Map<string, IndexedEvent[]> {
-  const groups = new Map<string, IndexedEvent[]>();
+function groupByTenant(chunk: readonly PreparedEvent[]): Map<string, PreparedEvent[]> {
+  const groups = new Map<string, PreparedEvent[]>();
   for (const item of chunk) {
-    const group = groups.get(item.event.tenant_id);
+    const group = groups.get(item.tenantId);
     if (group) group.push(item);
-    else groups.set(item.event.tenant_id, [item]);
+    else groups.set(item.tenantId, [item]);
   }
   return groups;
 }

@@ -3,9 +3,16 @@ import { Worker } from 'node:worker_threads';
 import { modulePath } from '../temporal/module-path';
 import type { CheckWorkerInput, CheckWorkerMessage } from './check-worker';
 import { BatchRejectedError } from './ingest';
+import { unpackChecks } from './packed-checks';
 import type { RecordCheck } from './validate-record';
 
 const WORKER_MODULE = modulePath(__dirname, 'check-worker');
+/**
+ * Chunks the worker may check ahead of the writer. Enough to keep it busy
+ * while the writer waits on the database; few enough (about 10,000 records)
+ * to keep memory flat.
+ */
+const CHUNKS_AHEAD = 10;
 
 /**
  * Reads and checks an audit file on a second thread while the calling thread
@@ -24,7 +31,7 @@ export async function* checkFileInWorker(input: CheckWorkerInput): AsyncGenerato
   failed.catch(() => undefined);
 
   try {
-    worker.postMessage('more');
+    for (let i = 0; i < CHUNKS_AHEAD; i += 1) worker.postMessage('more');
     for (;;) {
       const [message] = (await Promise.race([once(worker, 'message'), failed])) as [CheckWorkerMessage];
       if (message.kind === 'done') return;
@@ -32,9 +39,9 @@ export async function* checkFileInWorker(input: CheckWorkerInput): AsyncGenerato
         throw new BatchRejectedError(message.problems, message.problemCount, message.received);
       }
       if (message.kind === 'failed') throw new Error(message.message);
-      // Ask for the next chunk before handing this one over, so reading overlaps writing.
+      // One in, one more asked for: the window stays full while this chunk is written.
       worker.postMessage('more');
-      yield message.checks;
+      yield unpackChecks(message.checks);
     }
   } finally {
     await worker.terminate();

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchRejectedError } from './ingest';
 import { type InputFormat, readRecords } from './read-records';
-import { checkRecord, type RecordCheck } from './validate-record';
+import { packChecks, type PackedChecks } from './packed-checks';
+import { checkRecord } from './validate-record';
 
 /**
  * Runs inside a worker thread (see check-in-worker.ts): reads an audit file,
@@ -17,7 +18,7 @@ export interface CheckWorkerInput {
 }
 
 export type CheckWorkerMessage =
-  | { kind: 'chunk'; checks: RecordCheck[] }
+  | { kind: 'chunk'; checks: PackedChecks }
   | { kind: 'done' }
   | { kind: 'rejected'; problems: BatchRejectedError['problems']; problemCount: number; received: number }
   | { kind: 'failed'; message: string };
@@ -30,7 +31,8 @@ async function run(port: NonNullable<typeof parentPort>, input: CheckWorkerInput
     void chunks.next().then(
       (next) => {
         if (next.done) return port.postMessage({ kind: 'done' } satisfies CheckWorkerMessage);
-        const checks = next.value.map((raw) => checkRecord(raw, index++, input.tenantId));
+        // The event objects stay here: the writer needs only their strings, which cross threads cheaply.
+        const checks = packChecks(next.value.map((raw) => checkRecord(raw, index++, input.tenantId)));
         port.postMessage({ kind: 'chunk', checks } satisfies CheckWorkerMessage);
       },
       (error: unknown) => {

@@ -1,6 +1,7 @@
 import type { Database } from '../store/database';
 import { canonicalInstant } from './canonical';
-import { ChainWriter, type IndexedEvent } from './chain-writer';
+import { ChainWriter } from './chain-writer';
+import type { PreparedEvent } from './stored-event';
 import { checkRecord, type RecordCheck, type RecordProblem } from './validate-record';
 
 /**
@@ -97,7 +98,7 @@ async function writeAll(
 ): Promise<IngestReport> {
   const problems: RecordProblem[] = [];
   let problemCount = 0;
-  let chunk: IndexedEvent[] = [];
+  let chunk: PreparedEvent[] = [];
   let index = 0;
 
   const note = (found: RecordProblem[]): void => {

@@ -27,18 +27,34 @@ export const INSERT_EVENTS = `
     $7::inet[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::boolean[], $14::text[],
     $15::jsonb[], $16::text[], $17::text[])`;
 
+/**
+ * A checked event ready to be chained: what the chain and the duplicate check
+ * need, and its columns already formatted for COPY. `event` itself is kept
+ * only where a multi-row INSERT needs it (PGlite); a worker thread hands over
+ * the strings alone, which are far cheaper to pass between threads.
+ */
+export interface PreparedEvent {
+  index: number;
+  tenantId: string;
+  id: string;
+  content: string;
+  copyRow: string;
+  event?: AuditEvent;
+}
+
 export interface ChainedEvent {
-  event: AuditEvent;
+  prepared: PreparedEvent;
   seq: number;
-  receivedAt: string;
   prevHash: string;
   hash: string;
 }
 
 /** The 17 column arrays INSERT_EVENTS takes, one element per event. */
-export function insertParameters(rows: readonly ChainedEvent[]): unknown[][] {
+export function insertParameters(rows: readonly ChainedEvent[], receivedAt: string): unknown[][] {
   const columns: unknown[][] = Array.from({ length: 17 }, () => new Array<unknown>(rows.length));
-  rows.forEach(({ event, seq, receivedAt, prevHash, hash }, i) => {
+  rows.forEach(({ prepared, seq, prevHash, hash }, i) => {
+    const event = prepared.event;
+    if (!event) throw new Error('a multi-row INSERT needs the event itself');
     const values = [
       event.tenant_id,
       seq,
@@ -65,29 +81,36 @@ export function insertParameters(rows: readonly ChainedEvent[]): unknown[][] {
   return columns;
 }
 
+/** The event's own columns come first, so the chain's four can be appended once they are known. */
 export const COPY_EVENTS = `
-  COPY audit_events (tenant_id, seq, id, occurred_at, received_at, user_id, ip_address, user_agent, action,
-    resource_type, resource_id, patient_id, phi_accessed, outcome, details, prev_hash, hash) FROM STDIN`;
+  COPY audit_events (tenant_id, id, occurred_at, user_id, ip_address, user_agent, action, resource_type,
+    resource_id, patient_id, phi_accessed, outcome, details, seq, received_at, prev_hash, hash) FROM STDIN`;
 
 const COPY_SPECIAL = /[\\\t\n\r]/g;
+const HAS_COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One field in COPY's text format: NULL as \N, and backslash, tab and line breaks escaped. */
 function copyField(value: string | null): string {
   if (value === null) return '\\N';
-  return COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] ?? c) : value;
+  return HAS_COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] ?? c) : value;
 }
 
-/** The rows as COPY text, one line each, columns in COPY_EVENTS order. */
-export function copyText(rows: readonly ChainedEvent[]): string {
+/** The event's thirteen columns of a COPY line, tab-separated, without the line end. */
+export function copyRow(event: AuditEvent): string {
+  return (
+    `${copyField(event.tenant_id)}\t${event.id}\t${event.occurred_at}\t${copyField(event.user_id)}\t` +
+    `${copyField(event.ip_address)}\t${copyField(event.user_agent)}\t${event.action}\t` +
+    `${copyField(event.resource_type)}\t${copyField(event.resource_id)}\t${copyField(event.patient_id)}\t` +
+    `${event.phi_accessed ? 't' : 'f'}\t${event.outcome}\t${copyField(JSON.stringify(event.details))}`
+  );
+}
+
+/** The rows as COPY text, one line each, in COPY_EVENTS column order. */
+export function copyText(rows: readonly ChainedEvent[], receivedAt: string): string {
   let text = '';
-  for (const { event, seq, receivedAt, prevHash, hash } of rows) {
-    text +=
-      `${copyField(event.tenant_id)}\t${seq}\t${event.id}\t${event.occurred_at}\t${receivedAt}\t` +
-      `${copyField(event.user_id)}\t${copyField(event.ip_address)}\t${copyField(event.user_agent)}\t` +
-      `${event.action}\t${copyField(event.resource_type)}\t${copyField(event.resource_id)}\t` +
-      `${copyField(event.patient_id)}\t${event.phi_accessed ? 't' : 'f'}\t${event.outcome}\t` +
-      `${copyField(JSON.stringify(event.details))}\t${prevHash}\t${hash}\n`;
+  for (const { prepared, seq, prevHash, hash } of rows) {
+    text += `${prepared.copyRow}\t${seq}\t${receivedAt}\t${prevHash}\t${hash}\n`;
   }
   return text;
 }

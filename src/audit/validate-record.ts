@@ -1,5 +1,6 @@
 import { canonicalAddress, canonicalContent, canonicalInstant } from './canonical';
 import { type AuditEvent, auditEventSchema } from './event';
+import { copyRow, type PreparedEvent } from './stored-event';
 import { UnreadableRecord } from './unreadable-record';
 
 /** One thing wrong with one record: where it is and what is wrong, never the value itself. */
@@ -11,9 +12,7 @@ export interface RecordProblem {
 }
 
 /** A valid record, with its canonical form computed once for both the duplicate check and the hash. */
-export type RecordCheck =
-  | { ok: true; index: number; event: AuditEvent; content: string }
-  | { ok: false; problems: RecordProblem[] };
+export type RecordCheck = ({ ok: true } & PreparedEvent) | { ok: false; problems: RecordProblem[] };
 
 /** PostgreSQL text and jsonb cannot hold U+0000, so it is refused here rather than failing the insert. */
 function nulProblems(event: AuditEvent, index: number): RecordProblem[] {
@@ -95,5 +94,13 @@ export function checkRecord(raw: unknown, index: number, tenantId?: string): Rec
   }
 
   if (problems.length > 0 || !('content' in canonical)) return { ok: false, problems };
-  return { ok: true, index, event, content: canonical.content };
+  return {
+    ok: true,
+    index,
+    tenantId: event.tenant_id,
+    id: event.id.toLowerCase(),
+    content: canonical.content,
+    copyRow: copyRow(event),
+    event,
+  };
 }

@@ -9,8 +9,8 @@ import {
   hasValidSignature,
 } from '../audit/checkpoint';
 import { checkFileInWorker } from '../audit/check-in-worker';
-import { BatchRejectedError, ingestChecked } from '../audit/ingest';
-import { InputFormat } from '../audit/read-records';
+import { BatchRejectedError, ingestChecked, ingestStream } from '../audit/ingest';
+import { InputFormat, readRecords } from '../audit/read-records';
 import { type ChainVerification, tenantsWithEvents, verifyTenantChain } from '../audit/verify-chain';
 import { loadConfig } from '../config/load-config';
 import type { Config } from '../config/schema';
@@ -32,9 +32,14 @@ async function runIngest(file: string, options: { format?: InputFormat; tenant?:
   await withStore(async (db) => {
     const bar = progress('ingest');
     try {
-      const records = checkFileInWorker({ path: file, format: options.format, tenantId: options.tenant });
+      const input = { path: file, format: options.format, tenantId: options.tenant };
+      const settings = { tenantId: options.tenant, onProgress: (n: number) => bar.update(n) };
       const started = Date.now();
-      const report = await ingestChecked(db, records, { tenantId: options.tenant, onProgress: (n) => bar.update(n) });
+      // PGlite needs the event objects for its multi-row INSERTs, which a worker does not hand back.
+      const report =
+        db.backend === 'postgres'
+          ? await ingestChecked(db, checkFileInWorker(input), settings)
+          : await ingestStream(db, await readRecords(file, input), settings);
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
       console.log(

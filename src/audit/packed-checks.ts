@@ -1,0 +1,50 @@
+import type { PreparedEvent } from './stored-event';
+import type { RecordCheck, RecordProblem } from './validate-record';
+
+/**
+ * Checked records in the shape that crosses between threads cheaply: the
+ * valid events' fields as four newline-joined strings instead of thousands of
+ * small objects. Newline is a safe separator: tenant ids and UUIDs cannot hold
+ * one, JSON escapes it in the canonical form, and COPY text escapes it in rows.
+ */
+export interface PackedChecks {
+  indexes: Int32Array;
+  tenantIds: string;
+  ids: string;
+  contents: string;
+  copyRows: string;
+  problems: RecordProblem[];
+}
+
+export function packChecks(checks: readonly RecordCheck[]): PackedChecks {
+  const valid = checks.filter((check): check is Extract<RecordCheck, { ok: true }> => check.ok);
+  return {
+    indexes: Int32Array.from(valid, (check) => check.index),
+    tenantIds: valid.map((check) => check.tenantId).join('\n'),
+    ids: valid.map((check) => check.id).join('\n'),
+    contents: valid.map((check) => check.content).join('\n'),
+    copyRows: valid.map((check) => check.copyRow).join('\n'),
+    problems: checks.flatMap((check) => (check.ok ? [] : check.problems)),
+  };
+}
+
+/** The checks again, problems first (their order does not matter), then the valid events in their order. */
+export function unpackChecks(packed: PackedChecks): RecordCheck[] {
+  const tenantIds = packed.tenantIds.split('\n');
+  const ids = packed.ids.split('\n');
+  const contents = packed.contents.split('\n');
+  const copyRows = packed.copyRows.split('\n');
+  const checks: RecordCheck[] = packed.problems.length > 0 ? [{ ok: false, problems: packed.problems }] : [];
+
+  packed.indexes.forEach((index, i) => {
+    const prepared: PreparedEvent = {
+      index,
+      tenantId: tenantIds[i] ?? '',
+      id: ids[i] ?? '',
+      content: contents[i] ?? '',
+      copyRow: copyRows[i] ?? '',
+    };
+    checks.push({ ok: true, ...prepared });
+  });
+  return checks;
+}
