@@ -18,17 +18,20 @@ interface ChainHead {
   firstSeq?: number;
 }
 
-/** A chunk whose COPY has been sent but not yet awaited, with what is needed to redo it. */
-interface InFlight {
-  head: ChainHead;
-  before: ChainHead;
-  tenantId: string;
-  events: readonly PreparedEvent[];
-  rows: number;
-  outcome: Promise<'stored' | 'conflict'>;
+/** How many COPYs may be queued on the connection before the writer waits for the oldest. */
+const MAX_IN_FLIGHT = 3;
+const UNIQUE_VIOLATION = '23505';
+
+/** The optimistic pass met an id that is already stored; the caller starts over carefully. */
+export class StoredIdsFound extends Error {
+  constructor() {
+    super('an id in the batch is already stored');
+    this.name = 'StoredIdsFound';
+  }
 }
 
-const UNIQUE_VIOLATION = '23505';
+export const WriteMode = { careful: 'careful', optimistic: 'optimistic' } as const;
+export type WriteMode = (typeof WriteMode)[keyof typeof WriteMode];
 
 /**
  * Appends validated events to each tenant's hash chain inside one
@@ -36,59 +39,45 @@ const UNIQUE_VIOLATION = '23505';
  * transaction ends: concurrent ingest into that tenant waits, so seq stays
  * gap-free and every event links to the one before; other tenants proceed.
  *
- * Stored ids are found one of two ways. Carefully: look up the chunk's ids
- * first, then write (PGlite always; PostgreSQL after a first conflict).
- * Optimistically, on PostgreSQL: COPY the chunk inside a savepoint and let the
- * unique index object; only a chunk it refuses is rolled back to the
- * savepoint and redone carefully. A first load has no stored ids to find,
- * and the lookup would cost the database about as much as the write.
- *
- * Optimistic COPYs are pipelined: the caller validates the next chunk while
- * the database writes this one, and its outcome is collected before the next
- * chunk is chained.
+ * Stored ids are found one of two ways. Carefully: look up each chunk's ids,
+ * then write. Optimistically (PostgreSQL only): COPY without looking and let
+ * the unique index object; an objection aborts the whole transaction with
+ * StoredIdsFound, and the caller runs the batch again carefully. A first load
+ * has no stored ids to find, and the lookups would cost the database about as
+ * much as the writes. Optimistic COPYs are queued on the connection up to
+ * MAX_IN_FLIGHT deep, so the database writes one chunk while the next is
+ * chained and the one after is checked.
  */
 export class ChainWriter {
   private readonly heads = new Map<string, ChainHead>();
-  private inFlight: InFlight | undefined;
-  private optimistic: boolean;
+  private readonly inFlight: Promise<void>[] = [];
   stored = 0;
   duplicates = 0;
 
   constructor(
     private readonly tx: Queryable,
     private readonly receivedAt: string,
-  ) {
-    this.optimistic = tx.copyFrom !== undefined;
-  }
+    private readonly mode: WriteMode,
+  ) {}
 
   /** Appends a chunk; returns conflicts (same id, other content), in which case the caller must roll back. */
   async write(chunk: readonly PreparedEvent[]): Promise<RecordProblem[]> {
-    const problems = await this.land();
+    const problems: RecordProblem[] = [];
     for (const [tenantId, events] of groupByTenant(chunk)) {
-      if (problems.length > 0) break;
       problems.push(...(await this.writeTenant(tenantId, events)));
+      if (problems.length > 0) break;
     }
     return problems;
   }
 
-  /** Collects the chunk still in flight, redoing it carefully if it met a stored id. */
-  async land(): Promise<RecordProblem[]> {
-    const flight = this.inFlight;
-    if (!flight) return [];
-    this.inFlight = undefined;
-
-    if ((await flight.outcome) === 'stored') {
-      this.stored += flight.rows;
-      return [];
-    }
-    Object.assign(flight.head, flight.before);
-    this.optimistic = false;
-    return this.writeTenant(flight.tenantId, flight.events);
+  /** Waits for every queued COPY; throws StoredIdsFound if one met a stored id. */
+  async land(): Promise<void> {
+    while (this.inFlight.length > 0) await this.inFlight.shift();
   }
 
   /** Waits for any statement still running, whatever its outcome, so the transaction can end. */
   async settle(): Promise<void> {
-    await this.inFlight?.outcome.catch(() => undefined);
+    await Promise.allSettled(this.inFlight.splice(0));
   }
 
   /** Moves each touched tenant's head to its last event; call once, after land(). */
@@ -107,13 +96,16 @@ export class ChainWriter {
 
   private async writeTenant(tenantId: string, events: readonly PreparedEvent[]): Promise<RecordProblem[]> {
     const head = await this.lockHead(tenantId);
-    const before = { ...head };
-    const known = this.optimistic ? new Map<string, string>() : await this.storedContent(tenantId, events);
+    const optimistic = this.mode === WriteMode.optimistic && this.tx.copyFrom !== undefined;
+    const known = optimistic ? new Map<string, string>() : await this.storedContent(tenantId, events);
     const { rows, problems } = this.chain(head, events, known);
     if (problems.length > 0 || rows.length === 0) return problems;
 
-    if (this.optimistic && this.tx.copyFrom) {
-      this.inFlight = { head, before, tenantId, events, rows: rows.length, outcome: this.copyInSavepoint(rows) };
+    if (optimistic) {
+      if (this.inFlight.length >= MAX_IN_FLIGHT) await this.inFlight.shift();
+      const queued = this.copyOptimistically(rows);
+      queued.catch(() => undefined); // rethrown where it is awaited
+      this.inFlight.push(queued);
       return [];
     }
     await (this.tx.copyFrom
@@ -121,6 +113,15 @@ export class ChainWriter {
       : this.tx.query(INSERT_EVENTS, insertParameters(rows, this.receivedAt)));
     this.stored += rows.length;
     return [];
+  }
+
+  private async copyOptimistically(rows: readonly ChainedEvent[]): Promise<void> {
+    try {
+      await this.tx.copyFrom?.(COPY_EVENTS, copyText(rows, this.receivedAt));
+    } catch (error) {
+      throw (error as { code?: string }).code === UNIQUE_VIOLATION ? new StoredIdsFound() : error;
+    }
+    this.stored += rows.length;
   }
 
   /** Links each new event to the one before; an id seen before is a duplicate or, with other content, a conflict. */
@@ -143,21 +144,6 @@ export class ChainWriter {
       head.hash = hash;
     }
     return { rows, problems };
-  }
-
-  private async copyInSavepoint(rows: readonly ChainedEvent[]): Promise<'stored' | 'conflict'> {
-    const copy = this.tx.copyFrom;
-    if (!copy) throw new Error('optimistic writes need COPY');
-    await this.tx.query('SAVEPOINT chunk');
-    try {
-      await copy(COPY_EVENTS, copyText(rows, this.receivedAt));
-    } catch (error) {
-      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-      await this.tx.query('ROLLBACK TO SAVEPOINT chunk');
-      return 'conflict';
-    }
-    await this.tx.query('RELEASE SAVEPOINT chunk');
-    return 'stored';
   }
 
   private async lockHead(tenantId: string): Promise<ChainHead> {

@@ -30,7 +30,10 @@ async function run(port: NonNullable<typeof parentPort>, input: CheckWorkerInput
   port.on('message', () => {
     void chunks.next().then(
       (next) => {
-        if (next.done) return port.postMessage({ kind: 'done' } satisfies CheckWorkerMessage);
+        if (next.done) {
+          port.postMessage({ kind: 'done' } satisfies CheckWorkerMessage);
+          return;
+        }
         // The event objects stay here: the writer needs only their strings, which cross threads cheaply.
         const checks = packChecks(next.value.map((raw) => checkRecord(raw, index++, input.tenantId)));
         port.postMessage({ kind: 'chunk', checks } satisfies CheckWorkerMessage);

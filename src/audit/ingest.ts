@@ -1,6 +1,6 @@
 import type { Database } from '../store/database';
 import { canonicalInstant } from './canonical';
-import { ChainWriter } from './chain-writer';
+import { ChainWriter, StoredIdsFound, WriteMode } from './chain-writer';
 import type { PreparedEvent } from './stored-event';
 import { checkRecord, type RecordCheck, type RecordProblem } from './validate-record';
 
@@ -52,35 +52,58 @@ const DEFAULT_MAX_PROBLEMS = 1_000;
 /** Records arrive in chunks: handing them over one at a time would cost more than checking them. */
 export type RecordChunks = AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>;
 
-/** Stores one in-memory batch; see ingestStream. */
+/** Records already checked, in order, each chunk an array of checks (see check-in-worker.ts). */
+export type CheckedChunks = AsyncIterable<readonly RecordCheck[]> | Iterable<readonly RecordCheck[]>;
+
+/** Reads the batch from its start; called a second time when the optimistic pass has to start over. */
+export type BatchSource<Chunks> = () => Chunks;
+
+/** Stores one in-memory batch. */
 export function ingest(db: Database, records: readonly unknown[], options: IngestOptions = {}): Promise<IngestReport> {
-  return ingestStream(db, [records], options);
+  return ingestStream(db, () => [records], options);
 }
 
 /** Stores records as they stream in; see the top of this file. */
-export function ingestStream(db: Database, records: RecordChunks, options: IngestOptions = {}): Promise<IngestReport> {
-  return ingestChecked(db, checkChunks(records, options.tenantId), options);
+export function ingestStream(
+  db: Database,
+  source: BatchSource<RecordChunks>,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  return ingestChecked(db, () => checkChunks(source(), options.tenantId), options);
 }
-
-/** Records already checked, in order, each chunk an array of checks (see check-in-worker.ts). */
-export type CheckedChunks = AsyncIterable<readonly RecordCheck[]> | Iterable<readonly RecordCheck[]>;
 
 async function* checkChunks(records: RecordChunks, tenantId: string | undefined): AsyncGenerator<RecordCheck[]> {
   let index = 0;
   for await (const chunk of records) yield chunk.map((raw) => checkRecord(raw, index++, tenantId));
 }
 
+/**
+ * Stores checked records. On PostgreSQL it first writes without looking up
+ * stored ids (see ChainWriter); if one turns up, that transaction is rolled
+ * back and the batch is read and written again, carefully.
+ */
 export async function ingestChecked(
   db: Database,
-  records: CheckedChunks,
+  source: BatchSource<CheckedChunks>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
+  if (db.backend === 'postgres') {
+    try {
+      return await attempt(db, source(), options, WriteMode.optimistic);
+    } catch (error) {
+      if (!(error instanceof StoredIdsFound)) throw error;
+    }
+  }
+  return attempt(db, source(), options, WriteMode.careful);
+}
+
+function attempt(db: Database, records: CheckedChunks, options: IngestOptions, mode: WriteMode): Promise<IngestReport> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const receivedAt = canonicalInstant(new Date().toISOString());
 
   return db.transaction(async (tx) => {
-    const writer = new ChainWriter(tx, receivedAt);
+    const writer = new ChainWriter(tx, receivedAt, mode);
     try {
       return await writeAll(writer, records, options, chunkSize, maxProblems);
     } finally {
@@ -120,7 +143,7 @@ async function writeAll(
     }
   }
   await flush();
-  if (problemCount === 0) note(await writer.land());
+  if (problemCount === 0) await writer.land();
 
   if (problemCount > 0) throw new BatchRejectedError(problems, problemCount, index);
   const tenants = await writer.finish();

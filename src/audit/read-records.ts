@@ -35,7 +35,7 @@ const CHUNK = 1_000;
 
 async function* jsonArray(path: string): AsyncGenerator<unknown[]> {
   const elements = createReadStream(path).pipe(streamArray.withParserAsStream());
-  let chunk: unknown[] = [];
+  const chunk: unknown[] = [];
   for await (const element of elements as AsyncIterable<{ value: unknown }>) {
     chunk.push(element.value);
     if (chunk.length === CHUNK) yield chunk.splice(0);

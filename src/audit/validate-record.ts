@@ -68,7 +68,8 @@ function unknownFieldProblems(raw: unknown, index: number): RecordProblem[] {
 }
 
 export function checkRecord(raw: unknown, index: number, tenantId?: string): RecordCheck {
-  if (raw instanceof UnreadableRecord) return { ok: false, problems: [{ index, field: '(record)', problem: raw.reason }] };
+  if (raw instanceof UnreadableRecord)
+    return { ok: false, problems: [{ index, field: '(record)', problem: raw.reason }] };
   const parsed = strippingSchema.safeParse(raw);
   const unknownFields = unknownFieldProblems(raw, index);
   if (!parsed.success) {

@@ -8,9 +8,9 @@ import {
   createCheckpoint,
   hasValidSignature,
 } from '../audit/checkpoint';
-import { checkFileInWorker } from '../audit/check-in-worker';
-import { BatchRejectedError, ingestChecked, ingestStream } from '../audit/ingest';
-import { InputFormat, readRecords } from '../audit/read-records';
+import { BatchRejectedError } from '../audit/ingest';
+import { ingestFile } from '../audit/ingest-file';
+import { InputFormat } from '../audit/read-records';
 import { type ChainVerification, tenantsWithEvents, verifyTenantChain } from '../audit/verify-chain';
 import { loadConfig } from '../config/load-config';
 import type { Config } from '../config/schema';
@@ -32,14 +32,12 @@ async function runIngest(file: string, options: { format?: InputFormat; tenant?:
   await withStore(async (db) => {
     const bar = progress('ingest');
     try {
-      const input = { path: file, format: options.format, tenantId: options.tenant };
-      const settings = { tenantId: options.tenant, onProgress: (n: number) => bar.update(n) };
       const started = Date.now();
-      // PGlite needs the event objects for its multi-row INSERTs, which a worker does not hand back.
-      const report =
-        db.backend === 'postgres'
-          ? await ingestChecked(db, checkFileInWorker(input), settings)
-          : await ingestStream(db, await readRecords(file, input), settings);
+      const report = await ingestFile(db, file, {
+        format: options.format,
+        tenantId: options.tenant,
+        onProgress: (n) => bar.update(n),
+      });
       bar.stop();
       const seconds = (Date.now() - started) / 1000;
       console.log(
