@@ -51,6 +51,8 @@ export type WriteMode = (typeof WriteMode)[keyof typeof WriteMode];
 export class ChainWriter {
   private readonly heads = new Map<string, ChainHead>();
   private readonly inFlight: Promise<void>[] = [];
+  /** The last statement sent: the next one starts only when it has finished, as the driver requires. */
+  private tail: Promise<unknown> = Promise.resolve();
   stored = 0;
   duplicates = 0;
 
@@ -78,17 +80,20 @@ export class ChainWriter {
   /** Waits for any statement still running, whatever its outcome, so the transaction can end. */
   async settle(): Promise<void> {
     await Promise.allSettled(this.inFlight.splice(0));
+    await this.tail;
   }
 
   /** Moves each touched tenant's head to its last event; call once, after land(). */
   async finish(): Promise<{ tenantId: string; firstSeq: number; lastSeq: number }[]> {
     const ranges = [];
     for (const [tenantId, head] of this.heads) {
-      await this.tx.query('UPDATE audit_chain_heads SET seq = $2, hash = $3 WHERE tenant_id = $1', [
-        tenantId,
-        head.seq,
-        head.hash,
-      ]);
+      await this.inTurn(() =>
+        this.tx.query('UPDATE audit_chain_heads SET seq = $2, hash = $3 WHERE tenant_id = $1', [
+          tenantId,
+          head.seq,
+          head.hash,
+        ]),
+      );
       if (head.firstSeq !== undefined) ranges.push({ tenantId, firstSeq: head.firstSeq, lastSeq: head.seq });
     }
     return ranges;
@@ -108,16 +113,26 @@ export class ChainWriter {
       this.inFlight.push(queued);
       return [];
     }
-    await (this.tx.copyFrom
-      ? this.tx.copyFrom(COPY_EVENTS, copyText(rows, this.receivedAt))
-      : this.tx.query(INSERT_EVENTS, insertParameters(rows, this.receivedAt)));
+    await this.inTurn<unknown>(() =>
+      this.tx.copyFrom
+        ? this.tx.copyFrom(COPY_EVENTS, copyText(rows, this.receivedAt))
+        : this.tx.query(INSERT_EVENTS, insertParameters(rows, this.receivedAt)),
+    );
     this.stored += rows.length;
     return [];
   }
 
+  /** Runs `statement` after every statement sent before it, without making the caller wait for them. */
+  private inTurn<T>(statement: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(statement, statement);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
   private async copyOptimistically(rows: readonly ChainedEvent[]): Promise<void> {
+    const text = copyText(rows, this.receivedAt);
     try {
-      await this.tx.copyFrom?.(COPY_EVENTS, copyText(rows, this.receivedAt));
+      await this.inTurn(() => this.tx.copyFrom?.(COPY_EVENTS, text) ?? Promise.resolve());
     } catch (error) {
       throw (error as { code?: string }).code === UNIQUE_VIOLATION ? new StoredIdsFound() : error;
     }
@@ -150,13 +165,17 @@ export class ChainWriter {
     const cached = this.heads.get(tenantId);
     if (cached) return cached;
 
-    await this.tx.query(
-      'INSERT INTO audit_chain_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING',
-      [tenantId, GENESIS_HASH],
+    await this.inTurn(() =>
+      this.tx.query(
+        'INSERT INTO audit_chain_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING',
+        [tenantId, GENESIS_HASH],
+      ),
     );
-    const { rows } = await this.tx.query<{ seq: number; hash: string }>(
-      'SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = $1 FOR UPDATE',
-      [tenantId],
+    const { rows } = await this.inTurn(() =>
+      this.tx.query<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = $1 FOR UPDATE',
+        [tenantId],
+      ),
     );
     const head = { seq: rows[0]?.seq ?? 0, hash: rows[0]?.hash ?? GENESIS_HASH };
     this.heads.set(tenantId, head);
@@ -167,9 +186,11 @@ export class ChainWriter {
   private async storedContent(tenantId: string, events: readonly PreparedEvent[]): Promise<Map<string, string>> {
     // Validated UUIDs need no quoting, and one text literal costs far less to send than a 5,000-element array.
     const ids = `{${events.map(({ id }) => id).join(',')}}`;
-    const { rows } = await this.tx.query<StoredEvent>(
-      `SELECT ${STORED_EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
-      [tenantId, ids],
+    const { rows } = await this.inTurn(() =>
+      this.tx.query<StoredEvent>(
+        `SELECT ${STORED_EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+        [tenantId, ids],
+      ),
     );
     return new Map(rows.map((row) => [row.id, canonicalContent(row)]));
   }
