@@ -120,8 +120,14 @@ async function breachlineIngest(): Promise<number> {
   return seconds;
 }
 
+/** Reads the input once so neither path pays for the disk: both then read it from the page cache. */
+async function warmUp(): Promise<void> {
+  for await (const block of createReadStream(FILE, { highWaterMark: 1 << 22 })) block;
+}
+
 async function main(): Promise<void> {
   await ensureInput();
+  await warmUp();
   const admin = openPostgres(URL);
   await admin.exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
   try {

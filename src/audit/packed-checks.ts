@@ -17,14 +17,31 @@ export interface PackedChecks {
 }
 
 export function packChecks(checks: readonly RecordCheck[]): PackedChecks {
-  const valid = checks.filter((check): check is Extract<RecordCheck, { ok: true }> => check.ok);
+  const indexes: number[] = [];
+  const tenantIds: string[] = [];
+  const ids: string[] = [];
+  const contents: string[] = [];
+  const copyRows: string[] = [];
+  const problems: RecordProblem[] = [];
+  for (const check of checks) {
+    if (!check.ok) {
+      problems.push(...check.problems);
+      continue;
+    }
+    indexes.push(check.index);
+    tenantIds.push(check.tenantId);
+    ids.push(check.id);
+    contents.push(check.content);
+    copyRows.push(check.copyRow);
+  }
+
   return {
-    indexes: Int32Array.from(valid, (check) => check.index),
-    tenantIds: valid.map((check) => check.tenantId).join('\n'),
-    ids: valid.map((check) => check.id).join('\n'),
-    contents: valid.map((check) => check.content).join('\n'),
-    copyRows: valid.map((check) => check.copyRow).join('\n'),
-    problems: checks.flatMap((check) => (check.ok ? [] : check.problems)),
+    indexes: Int32Array.from(indexes),
+    tenantIds: tenantIds.join('\n'),
+    ids: ids.join('\n'),
+    contents: contents.join('\n'),
+    copyRows: copyRows.join('\n'),
+    problems,
   };
 }
 
