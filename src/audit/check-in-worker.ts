@@ -4,6 +4,7 @@ import { modulePath } from '../temporal/module-path';
 import type { CheckWorkerInput, CheckWorkerMessage } from './check-worker';
 import { BatchRejectedError } from './ingest';
 import { unpackChecks } from './packed-checks';
+import { InputFileError } from './read-records';
 import type { RecordCheck } from './validate-record';
 
 const WORKER_MODULE = modulePath(__dirname, 'check-worker');
@@ -44,6 +45,7 @@ export async function* checkFileInWorker(input: CheckWorkerInput): AsyncGenerato
       if (message.kind === 'rejected') {
         throw new BatchRejectedError(message.problems, message.problemCount, message.received);
       }
+      if (message.kind === 'unreadable') throw new InputFileError(message.message);
       if (message.kind === 'failed') throw new Error(message.message);
       // One in, one more asked for: the window stays full while this chunk is written.
       worker.postMessage('more');

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchRejectedError } from './ingest';
-import { type InputFormat, readRecords } from './read-records';
+import { InputFileError, type InputFormat, readRecords } from './read-records';
 import { packChecks, type PackedChecks } from './packed-checks';
 import { checkRecord } from './validate-record';
 
@@ -21,10 +21,22 @@ export type CheckWorkerMessage =
   | { kind: 'chunk'; checks: PackedChecks }
   | { kind: 'done' }
   | { kind: 'rejected'; problems: BatchRejectedError['problems']; problemCount: number; received: number }
+  | { kind: 'unreadable'; message: string }
   | { kind: 'failed'; message: string };
 
-async function run(port: NonNullable<typeof parentPort>, input: CheckWorkerInput): Promise<void> {
-  const chunks = (await readRecords(input.path, input))[Symbol.asyncIterator]();
+function describeFailure(error: unknown): CheckWorkerMessage {
+  if (error instanceof BatchRejectedError) {
+    return { kind: 'rejected', problems: error.problems, problemCount: error.problemCount, received: error.received };
+  }
+  if (error instanceof InputFileError) return { kind: 'unreadable', message: error.message };
+  return { kind: 'failed', message: error instanceof Error ? error.message : 'reading failed' };
+}
+
+function run(port: NonNullable<typeof parentPort>, input: CheckWorkerInput): void {
+  // Opened on the first request, so a file that cannot be read is reported like any other failure.
+  const chunks = (async function* () {
+    yield* await readRecords(input.path, input);
+  })();
   let index = 0;
 
   port.on('message', () => {
@@ -39,14 +51,10 @@ async function run(port: NonNullable<typeof parentPort>, input: CheckWorkerInput
         port.postMessage({ kind: 'chunk', checks } satisfies CheckWorkerMessage);
       },
       (error: unknown) => {
-        port.postMessage(
-          error instanceof BatchRejectedError
-            ? { kind: 'rejected', problems: error.problems, problemCount: error.problemCount, received: error.received }
-            : { kind: 'failed', message: error instanceof Error ? error.message : 'reading failed' },
-        );
+        port.postMessage(describeFailure(error));
       },
     );
   });
 }
 
-if (parentPort) void run(parentPort, workerData as CheckWorkerInput);
+if (parentPort) run(parentPort, workerData as CheckWorkerInput);

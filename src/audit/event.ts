@@ -37,7 +37,7 @@ export type AuditOutcome = (typeof AuditOutcome)[keyof typeof AuditOutcome];
  * than read in some guessed zone.
  */
 export const timestampSchema = z.iso
-  .datetime({ offset: true, precision: undefined })
+  .datetime({ offset: true, error: 'must be an ISO 8601 date and time with an offset (Z or ±hh:mm)' })
   .refine((text) => !/\.\d{7,}/.test(text), 'has more than 6 fractional digits; PostgreSQL keeps microseconds');
 
 const optionalText = (max: number) => z.string().min(1).max(max).nullable().default(null);

@@ -41,7 +41,9 @@ export class BatchRejectedError extends Error {
   ) {
     const listed = problems.map((p) => `  - record ${p.index}, ${p.field}: ${p.problem}`).join('\n');
     const more = problemCount > problems.length ? `\n  ... and ${problemCount - problems.length} more` : '';
-    super(`Batch of ${received} records rejected, nothing stored:\n${listed}${more}`);
+    super(
+      `Batch of ${received} records rejected, nothing stored (records numbered from 0 in file order):\n${listed}${more}`,
+    );
     this.name = 'BatchRejectedError';
   }
 }

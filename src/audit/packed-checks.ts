@@ -45,13 +45,15 @@ export function packChecks(checks: readonly RecordCheck[]): PackedChecks {
   };
 }
 
-/** The checks again, problems first (their order does not matter), then the valid events in their order. */
+/** The checks again, one per record: the bad ones first (their order does not matter), then the valid events in order. */
 export function unpackChecks(packed: PackedChecks): RecordCheck[] {
   const tenantIds = packed.tenantIds.split('\n');
   const ids = packed.ids.split('\n');
   const contents = packed.contents.split('\n');
   const copyRows = packed.copyRows.split('\n');
-  const checks: RecordCheck[] = packed.problems.length > 0 ? [{ ok: false, problems: packed.problems }] : [];
+  const byRecord = new Map<number, RecordProblem[]>();
+  for (const problem of packed.problems) byRecord.set(problem.index, [...(byRecord.get(problem.index) ?? []), problem]);
+  const checks: RecordCheck[] = [...byRecord.values()].map((problems) => ({ ok: false, problems }));
 
   packed.indexes.forEach((index, i) => {
     const prepared: PreparedEvent = {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { access, constants, open, readFile } from 'node:fs/promises';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { mapFhirAuditEvents } from './fhir-mapping';
 import { BatchRejectedError } from './ingest';
@@ -17,6 +17,14 @@ import { UnreadableRecord } from './unreadable-record';
  *
  * Without a format, a file whose first value is a FHIR resource is FHIR.
  */
+
+/** Thrown when a file cannot be read as asked (missing, unreadable, FHIR without a tenant): nothing was stored. */
+export class InputFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputFileError';
+  }
+}
 
 export const InputFormat = { platform: 'platform', fhir: 'fhir' } as const;
 export type InputFormat = (typeof InputFormat)[keyof typeof InputFormat];
@@ -76,7 +84,7 @@ async function parseWhole(path: string): Promise<unknown> {
 }
 
 async function* fhirRecords(path: string, tenantId: string | undefined): AsyncGenerator<unknown[]> {
-  if (!tenantId) throw new Error('FHIR AuditEvents carry no tenant: give one with --tenant');
+  if (!tenantId) throw new InputFileError('FHIR AuditEvents carry no tenant: give one with --tenant');
   const { events, problems } = mapFhirAuditEvents(await parseWhole(path), { tenantId });
   if (problems.length > 0) throw new BatchRejectedError(problems, problems.length, events.length + problems.length);
   yield events;
@@ -99,6 +107,9 @@ export async function readRecords(
   path: string,
   options: { format?: InputFormat; tenantId?: string } = {},
 ): Promise<AsyncIterable<unknown[]>> {
+  await access(path, constants.R_OK).catch(() => {
+    throw new InputFileError(`Cannot read ${path}`);
+  });
   const format = options.format ?? ((await looksLikeFhir(path)) ? InputFormat.fhir : InputFormat.platform);
   if (format === InputFormat.fhir) return fhirRecords(path, options.tenantId);
 

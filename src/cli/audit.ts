@@ -74,8 +74,14 @@ async function runVerify(options: { tenant?: string; checkpoint?: string }): Pro
       return;
     }
 
-    const tenants = options.tenant ? [options.tenant] : await tenantsWithEvents(db);
+    const known = await tenantsWithEvents(db);
+    const tenants = options.tenant ? [options.tenant] : known;
     for (const tenantId of tenants) {
+      if (!known.includes(tenantId)) {
+        console.log(`${tenantId}: no audit events are stored for this tenant`);
+        process.exitCode = 1;
+        continue;
+      }
       const result = await verifyTenantChain(db, tenantId);
       const checkpoint = checkpoints.find((c) => c.tenantId === tenantId);
       const late = !result.break && checkpoint ? await checkAgainstCheckpoint(db, result, checkpoint) : undefined;

@@ -21,6 +21,7 @@ export function incidentsCommand(): Command {
 
   incidents
     .command('show <incidentId>')
+    .description("Print an incident's status and timeline")
     .option('--json', 'print JSON')
     .action((incidentId: string, options: { json?: boolean }) =>
       withClient(async (client) => print(await getIncidentStatus(client, incidentId), options.json ?? false)),
@@ -28,6 +29,7 @@ export function incidentsCommand(): Command {
 
   incidents
     .command('ack <incidentId>')
+    .description('Acknowledge an incident, which stops its escalation')
     .requiredOption('--as <responderId>', 'who acknowledges')
     .option('--note <text>', 'a note for the timeline')
     .option('--json', 'print JSON')
@@ -40,6 +42,7 @@ export function incidentsCommand(): Command {
 
   incidents
     .command('close <incidentId>')
+    .description('Close an acknowledged incident')
     .requiredOption('--as <responderId>', 'who closes')
     .requiredOption('--reason <text>', 'why the incident is closed')
     .option('--json', 'print JSON')

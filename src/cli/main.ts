@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { RequestRefusedError } from '../client/incidents';
 import { ConfigError } from '../config/load-config';
 import { GenerateOptionsError } from '../generate/options';
+import { InputFileError } from '../audit/read-records';
+import { StoreLockedError } from '../store/database';
 import { TemporalBinaryError } from '../temporal/binaries';
 import { alertCommand } from './alert';
 import { auditCommand, ingestCommand } from './audit';
@@ -43,7 +45,14 @@ program
 
 /** Known failures print their message only: no stack traces for people to wade through. */
 function reportAndExit(error: unknown): void {
-  const known = [ConfigError, TemporalBinaryError, RequestRefusedError, GenerateOptionsError];
+  const known = [
+    ConfigError,
+    TemporalBinaryError,
+    RequestRefusedError,
+    GenerateOptionsError,
+    InputFileError,
+    StoreLockedError,
+  ];
   if (error instanceof Error && known.some((kind) => error instanceof kind)) {
     console.error(error.message);
     process.exit(2);

@@ -2,6 +2,7 @@ import { PGlite, type PGliteInterface, types as pgliteTypes } from '@electric-sq
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import lockfile from 'proper-lockfile';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { TypeId } from 'pg-types';
 
@@ -34,6 +35,9 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** A lock not refreshed for this long belongs to a process that died; the next opener takes it over. */
+const LOCK_STALE_MS = 30_000;
 
 function parseBigint(text: string): number | bigint {
   const value = Number(text);
@@ -92,9 +96,43 @@ export function openPostgres(connectionString: string, options: { searchPath?: s
 
 const pgliteParsers = { [pgliteTypes.INT8]: parseBigint, [pgliteTypes.DATE]: keepText };
 
-/** PGlite in `dataDir`, or in memory when it is absent. */
+/** Thrown when another process holds the embedded store; two writers would silently lose each other's data. */
+export class StoreLockedError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `Another breachline process is using the embedded store in ${dataDir}. ` +
+        'Wait for it to finish, or use PostgreSQL (DATABASE_URL) for concurrent access.',
+    );
+    this.name = 'StoreLockedError';
+  }
+}
+
+/**
+ * PGlite in `dataDir`, or in memory when it is absent. A PGlite folder has a
+ * single owner: each process keeps its own copy of the database in memory and
+ * writes it back, so a second process would overwrite the first one's
+ * writes. A lock file (kept fresh while open, taken over once stale after a
+ * crash) makes the second opener fail instead.
+ */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  return wrapPglite(await PGlite.create(dataDir));
+  if (dataDir === undefined) return wrapPglite(await PGlite.create());
+
+  const release = await lockfile.lock(dataDir, { realpath: false, stale: LOCK_STALE_MS }).catch((error: unknown) => {
+    throw (error as { code?: string }).code === 'ELOCKED' ? new StoreLockedError(dataDir) : error;
+  });
+  try {
+    const db = wrapPglite(await PGlite.create(dataDir));
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
 
 /** A Database over an open PGlite instance (a clone, say); parsers are passed per query, so any instance will do. */

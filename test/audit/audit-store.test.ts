@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkAgainstCheckpoint, createCheckpoint, hasValidSignature } from '../../src/audit/checkpoint';
 import { mapFhirAuditEvents } from '../../src/audit/fhir-mapping';
 import { BatchRejectedError, ingest } from '../../src/audit/ingest';
 import { verifyTenantChain } from '../../src/audit/verify-chain';
-import type { Database } from '../../src/store/database';
+import { type Database, openPglite, StoreLockedError } from '../../src/store/database';
 import { auditEvent, auditEvents, uuidFor } from '../support/audit-events';
 import { storeBackends, type TestStore } from '../support/stores';
 
@@ -267,5 +268,17 @@ describe.each(storeBackends())('the audit store on $name', (backend) => {
       expect(hasValidSignature({ ...checkpoint, seq: 3 }, CHECKPOINT_KEY)).toBe(false);
       expect(hasValidSignature(checkpoint, 'another-key-entirely-0123456789ab')).toBe(false);
     });
+  });
+});
+
+describe('the embedded store', () => {
+  it('refuses a second process on the same data folder instead of letting it overwrite the first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachline-pglite-'));
+    const first = await openPglite(join(dir, 'pglite'));
+
+    await expect(openPglite(join(dir, 'pglite'))).rejects.toBeInstanceOf(StoreLockedError);
+    await first.close();
+    const second = await openPglite(join(dir, 'pglite'));
+    await second.close();
   });
 });

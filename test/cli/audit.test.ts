@@ -34,6 +34,9 @@ describe('breachline ingest and audit', () => {
     expect(stored.code).toBe(0);
     expect(stored.output).toMatch(/40 stored, 0 duplicates of 40 records/);
 
+    const noTenant = await run('ingest', HL7_LOGIN);
+    expect(noTenant.code).toBe(2);
+    expect(noTenant.output).toContain('--tenant');
     const fhir = await run('ingest', HL7_LOGIN, '--tenant', 'st-elsewhere');
     expect(fhir.output).toMatch(/1 stored/);
 
@@ -48,6 +51,10 @@ describe('breachline ingest and audit', () => {
       await tx.query("UPDATE audit_events SET patient_id = 'pat-9' WHERE seq = 17");
     });
     await db.close();
+
+    const unknownTenant = await run('audit', 'verify', '--tenant', 'st-elswhere');
+    expect(unknownTenant.code).toBe(1);
+    expect(unknownTenant.output).toContain('no audit events are stored for this tenant');
 
     const broken = await run('audit', 'verify');
     expect(broken.code).toBe(1);
