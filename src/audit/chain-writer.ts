@@ -38,6 +38,9 @@ export type WriteMode = (typeof WriteMode)[keyof typeof WriteMode];
  * transaction. The first touch of a tenant locks its chain-head row until the
  * transaction ends: concurrent ingest into that tenant waits, so seq stays
  * gap-free and every event links to the one before; other tenants proceed.
+ * Tenants are locked in the order a batch meets them, so two concurrent
+ * batches that each span the same tenants in opposite orders can deadlock;
+ * PostgreSQL then aborts one of them whole, and it has to be sent again.
  *
  * Stored ids are found one of two ways. Carefully: look up each chunk's ids,
  * then write. Optimistically (PostgreSQL only): COPY without looking and let
