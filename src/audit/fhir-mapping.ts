@@ -1,7 +1,17 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { tenantIdSchema } from '../incidents/alert';
-import { type AuditAction, type AuditEventInput, type AuditOutcome, auditEventSchema, timestampSchema } from './event';
+import { type AuditAction, type AuditEventInput, auditEventSchema, timestampSchema } from './event';
+import { ACTION_CODES, EVENT_CODE_ACTIONS, NON_PHI_TYPES, OUTCOMES } from './fhir-codes';
+import { eventId } from './fhir-ids';
+import {
+  type Contained,
+  type FhirAgent,
+  type FhirAuditEvent,
+  type FhirCoding,
+  type FhirEntity,
+  fhirAuditEventSchema,
+  type Target,
+} from './fhir-schema';
 
 /**
  * Maps FHIR R4 AuditEvent resources (alone, in a Bundle of any type, or in an
@@ -55,141 +65,7 @@ type FieldProblem = Omit<FhirMappingProblem, 'index'>;
 type Slot = { resource: unknown } | FieldProblem;
 type Json = NonNullable<AuditEventInput['details']>[string];
 
-const codingSchema = z.object({
-  system: z.string().optional(),
-  code: z.string().optional(),
-  display: z.string().optional(),
-});
-const identifierSchema = z.object({ system: z.string().optional(), value: z.string().optional() });
-const referenceSchema = z.object({
-  reference: z.string().optional(),
-  identifier: identifierSchema.optional(),
-  display: z.string().optional(),
-});
-
-/** Only the elements the mapping reads; anything else in the resource is ignored. */
-const fhirAuditEventSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9\-.]{1,64}$/)
-    .optional(),
-  contained: z.array(z.object({ resourceType: z.string(), id: z.string().optional() })).optional(),
-  type: codingSchema.optional(),
-  subtype: z.array(codingSchema).optional(),
-  action: z.enum(['C', 'R', 'U', 'D', 'E']).optional(),
-  period: z.object({ start: z.string().optional() }).optional(),
-  recorded: z.string(),
-  outcome: z.enum(['0', '4', '8', '12']).optional(),
-  outcomeDesc: z.string().optional(),
-  purposeOfEvent: z.array(z.object({ coding: z.array(codingSchema).optional() })).optional(),
-  agent: z
-    .array(
-      z.object({
-        who: referenceSchema.optional(),
-        altId: z.string().optional(),
-        name: z.string().optional(),
-        // Required in R4, but an absent flag has one sensible reading; refusing would lose the record.
-        requestor: z.boolean().optional(),
-        network: z
-          .object({ address: z.string().optional(), type: z.enum(['1', '2', '3', '4', '5']).optional() })
-          .optional(),
-      }),
-    )
-    .min(1),
-  source: z
-    .object({
-      site: z.string().optional(),
-      observer: referenceSchema.optional(),
-      type: z.array(codingSchema).optional(),
-    })
-    .optional(),
-  entity: z
-    .array(
-      z.object({
-        what: referenceSchema.optional(),
-        type: codingSchema.optional(),
-        role: codingSchema.optional(),
-        lifecycle: codingSchema.optional(),
-        query: z.string().optional(),
-      }),
-    )
-    .optional(),
-});
-
-type FhirAuditEvent = z.infer<typeof fhirAuditEventSchema>;
-type FhirAgent = FhirAuditEvent['agent'][number];
-type FhirEntity = NonNullable<FhirAuditEvent['entity']>[number];
-type FhirCoding = z.infer<typeof codingSchema>;
-type Contained = FhirAuditEvent['contained'];
-type Target = { type: string; id: string | null };
-
-/** Fixed for all time: changing it changes every derived id and breaks re-ingest dedup. */
-const FHIR_AUDIT_EVENT_NAMESPACE = 'e405c2b6-bf91-4881-9362-7cb35c25415b';
-
-const uuidSchema = z.uuid();
 const ipSchema = z.union([z.ipv4(), z.ipv6()]);
-
-/** Codes from http://hl7.org/fhir/restful-interaction and DICOM (DCM) event types, most specific first in use. */
-const EVENT_CODE_ACTIONS = new Map<string, AuditAction>(
-  Object.entries({
-    read: 'read',
-    vread: 'read',
-    'history-instance': 'read',
-    'history-type': 'search',
-    'history-system': 'search',
-    search: 'search',
-    'search-type': 'search',
-    'search-system': 'search',
-    create: 'create',
-    update: 'update',
-    patch: 'update',
-    delete: 'delete',
-    '110106': 'export', // DCM Export
-    '110107': 'create', // DCM Import: records enter this system
-    '110112': 'search', // DCM Query
-    '110114': 'login', // DCM User Authentication; its Logout subtype is checked first
-    '110122': 'login', // DCM Login
-    '110123': 'logout', // DCM Logout
-  }),
-);
-
-const ACTION_CODES: Record<NonNullable<FhirAuditEvent['action']>, AuditAction> = {
-  C: 'create',
-  R: 'read',
-  U: 'update',
-  D: 'delete',
-  E: 'admin',
-};
-
-const OUTCOMES: Record<NonNullable<FhirAuditEvent['outcome']>, AuditOutcome> = {
-  '0': 'success',
-  '4': 'failure',
-  '8': 'failure',
-  '12': 'failure',
-};
-
-/**
- * Conformance, terminology and directory resources: they describe the system
- * or the workforce, not a patient. Any other resource type counts as PHI, so a
- * type we do not know errs towards a reportable access.
- */
-const NON_PHI_TYPES = new Set([
-  'CapabilityStatement',
-  'CodeSystem',
-  'ConceptMap',
-  'Endpoint',
-  'HealthcareService',
-  'Location',
-  'NamingSystem',
-  'OperationDefinition',
-  'OperationOutcome',
-  'Organization',
-  'Practitioner',
-  'PractitionerRole',
-  'SearchParameter',
-  'StructureDefinition',
-  'ValueSet',
-]);
 
 export function isFhirInput(input: unknown): boolean {
   return Array.isArray(input) ? input.length > 0 && input.every(isFhirResource) : isFhirResource(input);
@@ -425,35 +301,6 @@ function compact(value: unknown): Json {
 
 function isEmptyList(value: unknown): boolean {
   return Array.isArray(value) && value.every((item) => item === undefined);
-}
-
-/**
- * A UUID id is kept; others become UUID v5 names scoped by tenant, as plain ids
- * like `example` repeat across tenants. Within one tenant, two FHIR servers
- * that reuse a plain id are not told apart today: the second event reads as a
- * duplicate of the first.
- */
-function eventId(tenantId: string, fhirId: string | undefined, resource: Record<string, unknown>): string {
-  if (fhirId !== undefined && uuidSchema.safeParse(fhirId).success) return fhirId.toLowerCase();
-  // A tenant slug holds neither `/` nor `#`, so the two name forms cannot collide.
-  return uuidV5(fhirId === undefined ? `${tenantId}#${canonicalJson(resource)}` : `${tenantId}/AuditEvent/${fhirId}`);
-}
-
-/** RFC 4122 §4.3: SHA-1 of namespace bytes + name, with version 5 and the RFC variant stamped in. */
-function uuidV5(name: string): string {
-  const namespace = Buffer.from(FHIR_AUDIT_EVENT_NAMESPACE.replaceAll('-', ''), 'hex');
-  const bytes = createHash('sha1').update(namespace).update(name, 'utf8').digest().subarray(0, 16);
-  bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6);
-  bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8);
-  const hex = bytes.toString('hex');
-
-  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    isRecord(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
-  );
 }
 
 /** Zod's own messages are not relied on: ours are written to never carry the input value. */
