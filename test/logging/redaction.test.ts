@@ -9,7 +9,7 @@ const PINO_LEVEL = { debug: 20, info: 30, warn: 40, error: 50 } as const;
 
 const phi = {
   name: SYNTHETIC_PATIENT_NAME,
-  ssn: '078-05-1120',
+  ssn: '987-65-4320',
   dob: '1961-04-17',
   birthDate: '1961-04-17T00:00:00Z',
   email: 'quillon.bw@example.net',
@@ -29,7 +29,7 @@ const secrets = {
 
 const sensitiveValues = [
   SYNTHETIC_PATIENT_NAME,
-  '078-05-1120',
+  '987-65-4320',
   '1961-04-17',
   'quillon.bw@example.net',
   '+1-555-0147-932',
