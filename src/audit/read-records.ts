@@ -29,11 +29,12 @@ export class InputFileError extends Error {
 export const InputFormat = { platform: 'platform', fhir: 'fhir' } as const;
 export type InputFormat = (typeof InputFormat)[keyof typeof InputFormat];
 
-async function firstCharacter(path: string): Promise<string> {
+/** The first few kilobytes, enough to tell a JSON array from NDJSON and FHIR from the platform's shape. */
+async function fileHead(path: string): Promise<string> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').trimStart().charAt(0);
+    return buffer.subarray(0, bytesRead).toString('utf8').trimStart();
   } finally {
     await handle.close();
   }
@@ -90,16 +91,13 @@ async function* fhirRecords(path: string, tenantId: string | undefined): AsyncGe
   yield events;
 }
 
-async function looksLikeFhir(path: string): Promise<boolean> {
-  const first = await firstCharacter(path);
-  if (first !== '{') return false;
-  const handle = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    return /"resourceType"\s*:\s*"(AuditEvent|Bundle)"/.test(buffer.subarray(0, bytesRead).toString('utf8'));
-  } finally {
-    await handle.close();
-  }
+/**
+ * An AuditEvent or Bundle near the start, alone, in an array or as NDJSON,
+ * makes the file FHIR. Platform events carry no `resourceType`; `--format`
+ * settles any doubt.
+ */
+function looksLikeFhir(head: string): boolean {
+  return /^[[{]/.test(head) && /"resourceType"\s*:\s*"(AuditEvent|Bundle)"/.test(head);
 }
 
 /** The file's records, in chunks of about a thousand, for ingestStream. */
@@ -110,8 +108,9 @@ export async function readRecords(
   await access(path, constants.R_OK).catch(() => {
     throw new InputFileError(`Cannot read ${path}`);
   });
-  const format = options.format ?? ((await looksLikeFhir(path)) ? InputFormat.fhir : InputFormat.platform);
+  const head = await fileHead(path);
+  const format = options.format ?? (looksLikeFhir(head) ? InputFormat.fhir : InputFormat.platform);
   if (format === InputFormat.fhir) return fhirRecords(path, options.tenantId);
 
-  return (await firstCharacter(path)) === '[' ? jsonArray(path) : ndjson(path);
+  return head.startsWith('[') ? jsonArray(path) : ndjson(path);
 }
