@@ -6,7 +6,7 @@ import { z } from 'zod';
  * far larger and would reject real-world exports over elements we never use.
  */
 
-export const codingSchema = z.object({
+const codingSchema = z.object({
   system: z.string().optional(),
   code: z.string().optional(),
   display: z.string().optional(),

@@ -40,14 +40,3 @@ export function layOut(groups: readonly (readonly Step[])[], from: number, to: n
 
   return placed;
 }
-
-/** Steps spaced a fixed-ish interval apart from `from`, for scripted scenario sessions. */
-export function inSequence(steps: readonly Step[], from: number, gapMs: readonly [number, number], random: Random) {
-  let cursor = from;
-
-  return steps.map((step, i) => {
-    if (i > 0) cursor += random.between(gapMs[0], gapMs[1]);
-
-    return { at: Math.round(cursor), step };
-  });
-}

@@ -80,6 +80,3 @@ export function drawOffPanel(
 
   return undefined;
 }
-
-export const isClinician = (member: StaffProfile): boolean =>
-  member.role === StaffRole.physician || member.role === StaffRole.nurse;

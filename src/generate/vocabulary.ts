@@ -18,8 +18,6 @@ export const roleShares: Readonly<Record<StaffRole, number>> = {
   admin: 0.1,
 };
 
-export const clinicalRoles: readonly StaffRole[] = [StaffRole.physician, StaffRole.nurse];
-
 /** Shifts in local wall-clock hours; a shift may run past midnight into the next calendar day. */
 export const Shift = {
   dayEarly: { name: 'day-early', startHour: 7, hours: 8 },
@@ -81,11 +79,6 @@ export const unusualNetworks = {
 
 export function hostIn(network: Network, host: number): string {
   return `${network.prefix}.${host}`;
-}
-
-/** The /24 an IPv4 address belongs to, as its first three octets. */
-export function networkPrefixOf(ip: string): string {
-  return ip.slice(0, ip.lastIndexOf('.'));
 }
 
 export const userAgents: readonly string[] = [
