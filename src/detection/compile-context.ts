@@ -1,0 +1,47 @@
+import type { FieldMapping } from './field-mapping';
+import type { SqlParams } from './sql-params';
+import type { ScopeSql } from './sweep-scope';
+
+/**
+ * What the compilers share while building one statement: its parameters,
+ * the mapping, the sweep scope, and the common table expressions written
+ * so far (in dependency order). CTE names are generated, never taken from
+ * rule text.
+ */
+export class CompileContext {
+  private readonly ctes: string[] = [];
+  private counter = 0;
+
+  constructor(
+    readonly params: SqlParams,
+    readonly mapping: FieldMapping,
+    readonly scope: ScopeSql,
+  ) {}
+
+  /** Adds `name AS (body)` under a fresh name and returns the name. */
+  cte(prefix: string, body: string): string {
+    this.counter += 1;
+    const name = `${prefix}_${this.counter}`;
+    this.ctes.push(`${name} AS (\n${body}\n)`);
+    return name;
+  }
+
+  statement(finalSelect: string): string {
+    return `WITH ${this.ctes.join(',\n')}\n${finalSelect}`;
+  }
+
+  /** The start of the `seconds`-long epoch-aligned window holding the instant `sql`. */
+  windowStart(sql: string, seconds: number): string {
+    const span = this.params.add(seconds, 'bigint');
+    return `to_timestamp(floor(extract(epoch FROM ${sql}) / ${span}) * ${span})`;
+  }
+
+  /** The index of that window, counted from the epoch. */
+  windowIndex(sql: string, seconds: number): string {
+    return `floor(extract(epoch FROM ${sql}) / ${this.params.add(seconds, 'bigint')})::bigint`;
+  }
+
+  days(count: number): string {
+    return `make_interval(days => ${this.params.add(count, 'int')})`;
+  }
+}

@@ -1,0 +1,109 @@
+import type { FieldTarget } from './field-mapping';
+import type { MatchPlan, ValueTest } from './match-plan';
+import type { SqlParams } from './sql-params';
+
+/**
+ * SQL for one planned field match over an audit_events row aliased `e`.
+ * Only fixed fragments are written here; every value, pattern and details
+ * key is a parameter. Each test is wrapped in coalesce(..., false) so a
+ * missing field is simply "no match", and `not` in a condition keeps
+ * Sigma's two-valued meaning instead of SQL's unknown.
+ */
+
+export function compileMatch(plan: MatchPlan, params: SqlParams): string {
+  const tests = plan.tests.map((test) => `coalesce(${compileTest(plan.target, test, params)}, false)`);
+  return tests.length === 1 ? (tests[0] ?? 'false') : `(${tests.join(plan.all ? ' AND ' : ' OR ')})`;
+}
+
+function compileTest(target: FieldTarget, test: ValueTest, params: SqlParams): string {
+  switch (test.op) {
+    case 'null':
+      return isNull(target, params);
+    case 'exists':
+      return test.present ? `NOT ${isNull(target, params, true)}` : isNull(target, params, true);
+    case 'like':
+      return `${textOf(target, params)} ${test.cased ? 'LIKE' : 'ILIKE'} ${params.add(test.pattern, 'text')}`;
+    case 'regex':
+      return `${textOf(target, params)} ${test.insensitive ? '~*' : '~'} ${params.add(test.pattern, 'text')}`;
+    case 'number':
+      return `${numberOf(target, params)} ${operator(test.comparison)} ${params.add(test.value, 'numeric')}`;
+    case 'instant':
+      return `${typedOf(target, params)} ${operator(test.comparison)} ${params.add(test.value, 'timestamptz')}`;
+    case 'boolean':
+      return target.kind === 'details'
+        ? `(e.details -> ${params.add(target.key, 'text')}) = to_jsonb(${params.add(test.value, 'boolean')})`
+        : `${typedOf(target, params)} = ${params.add(test.value, 'boolean')}`;
+    case 'address':
+      return `${typedOf(target, params)} = ${params.add(test.value, 'inet')}`;
+    case 'cidr':
+      return `${typedOf(target, params)} <<= ${params.add(test.value, 'inet')}`;
+    case 'list':
+      return inList(target, test, params);
+    case 'derived':
+      return test.value ? typedOf(target, params) : `NOT ${typedOf(target, params)}`;
+  }
+}
+
+function operator(comparison: 'gt' | 'gte' | 'lt' | 'lte' | 'eq'): string {
+  return { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '=' }[comparison];
+}
+
+/** `exists` asks whether a details key is present at all, even holding null; `null` asks whether it is absent or null. */
+function isNull(target: FieldTarget, params: SqlParams, presence = false): string {
+  if (target.kind === 'details') {
+    const key = params.add(target.key, 'text');
+    return presence ? `NOT (e.details ? ${key})` : `(e.details ->> ${key}) IS NULL`;
+  }
+  if (target.kind === 'column' && !target.nullable) return 'false';
+  return `${typedOf(target, params)} IS NULL`;
+}
+
+/** The field as text, for LIKE and regular expressions: addresses without their prefix length, numbers in decimal. */
+export function textOf(target: FieldTarget, params: SqlParams): string {
+  if (target.kind === 'details') return `(e.details ->> ${params.add(target.key, 'text')})`;
+  if (target.kind === 'derived') return `(e.${target.derived.name})::text`;
+  if (target.type === 'inet') return `host(e.${target.column})`;
+  return target.type === 'text' && target.column !== 'id' ? `e.${target.column}` : `(e.${target.column})::text`;
+}
+
+/** The field in its own type; a details number that is not a JSON number reads as null rather than failing the cast. */
+export function numberOf(target: FieldTarget, params: SqlParams): string {
+  if (target.kind !== 'details') return typedOf(target, params);
+  const key = params.add(target.key, 'text');
+  return `(CASE WHEN jsonb_typeof(e.details -> ${key}) = 'number' THEN (e.details ->> ${key})::numeric END)`;
+}
+
+function typedOf(target: FieldTarget, params: SqlParams): string {
+  if (target.kind === 'details') return textOf(target, params);
+  return target.kind === 'derived' ? `e.${target.derived.name}` : `e.${target.column}`;
+}
+
+/**
+ * Membership in a tenant's reference list, as of the event's time: an
+ * entry counts from `effective_from` (when set) and until
+ * `effective_until` (when set). List values are matched literally, so
+ * their own `%` and `_` are escaped before they become a LIKE pattern.
+ */
+function inList(target: FieldTarget, test: Extract<ValueTest, { op: 'list' }>, params: SqlParams): string {
+  const field = textOf(target, params);
+  const escaped = String.raw`replace(replace(replace(l.value, '\', '\\'), '%', '\%'), '_', '\_')`;
+  const comparison =
+    test.match === 'equals'
+      ? test.cased
+        ? `${field} = l.value`
+        : `lower(${field}) = lower(l.value)`
+      : `${field} ${test.cased ? 'LIKE' : 'ILIKE'} ${
+          test.match === 'contains'
+            ? `'%' || ${escaped} || '%'`
+            : test.match === 'startswith'
+              ? `${escaped} || '%'`
+              : `'%' || ${escaped}`
+        }`;
+
+  return (
+    `EXISTS (SELECT 1 FROM reference_lists l WHERE l.tenant_id = e.tenant_id` +
+    ` AND l.list_name = ${params.add(test.list, 'text')}` +
+    ` AND (l.effective_from IS NULL OR l.effective_from <= e.occurred_at)` +
+    ` AND (l.effective_until IS NULL OR e.occurred_at < l.effective_until) AND ${comparison})`
+  );
+}

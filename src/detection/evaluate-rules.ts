@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../store/database';
+import { type AlertRow, compileRule } from './compile-rule';
+import type { FieldMapping } from './field-mapping';
+import { ruleKey, type Rule, type SigmaLevel } from './sigma-rule';
+import type { SweepScope } from './sweep-scope';
+
+/**
+ * Runs every alerting rule over one sweep and returns what fired: one
+ * match per rule, tenant, group and window that holds an event new in
+ * this sweep. A window that fired in an earlier sweep and gains events
+ * fires again with the same dedup key, so its new events join the same
+ * incident; an event itself is new in exactly one sweep.
+ */
+
+export interface RuleMatch {
+  ruleId: string;
+  ruleTitle: string;
+  level: SigmaLevel;
+  tenantId: string;
+  /** Group-by field → value; for a plain detection rule, `{ user_id }`. */
+  group: Record<string, string | null>;
+  /** The tumbling window, start inclusive, end exclusive (ISO 8601, UTC). */
+  window: { start: string; end: string };
+  firstEventAt: string;
+  lastEventAt: string;
+  /** Distinct events in the window that took part (for a chained correlation, the event at which each inner one fired). */
+  eventCount: number;
+  /** Of those, the ones new in this sweep. */
+  newEventCount: number;
+  /** The first MAX_LISTED of them in time order. */
+  eventIds: string[];
+  maxSeq: number;
+  /** Distinct values among the events, each list capped at MAX_LISTED. */
+  subject: { userIds: string[]; ipAddresses: string[]; patientIds: string[] };
+  /** sha256 over rule id, tenant, group values and window start: the same in every sweep and re-run. */
+  dedupKey: string;
+}
+
+export interface RuleSet {
+  rules: readonly Rule[];
+  mapping: FieldMapping;
+}
+
+export async function evaluateRules(db: Queryable, ruleSet: RuleSet, scope: SweepScope = {}): Promise<RuleMatch[]> {
+  const matches: RuleMatch[] = [];
+  for (const rule of ruleSet.rules.filter((candidate) => candidate.alerts)) {
+    matches.push(...(await evaluateRule(db, rule, ruleSet.mapping, scope)));
+  }
+  return matches;
+}
+
+export async function evaluateRule(
+  db: Queryable,
+  rule: Rule,
+  mapping: FieldMapping,
+  scope: SweepScope = {},
+): Promise<RuleMatch[]> {
+  const { sql, params } = compileRule(rule, mapping, scope);
+  const { rows } = await db.query<AlertRow>(sql, params);
+
+  return rows.map((row) => toMatch(rule, mapping, row));
+}
+
+function toMatch(rule: Rule, mapping: FieldMapping, row: AlertRow): RuleMatch {
+  const names = rule.kind === 'correlation' ? rule.groupBy : ['user_id'];
+  const span = rule.kind === 'correlation' ? rule.timespanSeconds : mapping.alertWindowSeconds;
+  const start = Number(row.window_start);
+  const windowStart = new Date(start * 1000).toISOString();
+
+  return {
+    ruleId: ruleKey(rule),
+    ruleTitle: rule.title,
+    level: rule.level,
+    tenantId: row.tenant_id,
+    group: Object.fromEntries(names.map((name, index) => [name, row.group_values[index] ?? null])),
+    window: { start: windowStart, end: new Date((start + span) * 1000).toISOString() },
+    firstEventAt: row.first_at,
+    lastEventAt: row.last_at,
+    eventCount: Number(row.event_count),
+    newEventCount: Number(row.new_event_count),
+    eventIds: row.event_ids,
+    maxSeq: Number(row.max_seq),
+    subject: { userIds: row.user_ids ?? [], ipAddresses: row.ip_addresses ?? [], patientIds: row.patient_ids ?? [] },
+    dedupKey: dedupKey(ruleKey(rule), row.tenant_id, row.group_values, windowStart),
+  };
+}
+
+export function dedupKey(ruleId: string, tenantId: string, group: readonly (string | null)[], windowStart: string): string {
+  return createHash('sha256').update(JSON.stringify([ruleId, tenantId, group, windowStart])).digest('hex');
+}
