@@ -1,11 +1,13 @@
+import { createContainmentActivities, type ContainmentDependencies } from './containment';
 import { createEscalationActivities, type EscalationDependencies } from './escalation';
 
-export type ActivityDependencies = EscalationDependencies;
+export type ActivityDependencies = EscalationDependencies & ContainmentDependencies;
 
 /** Every activity the worker registers, bound to its dependencies. */
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...createEscalationActivities(deps),
+    ...createContainmentActivities(deps),
   };
 }
 

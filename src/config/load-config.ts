@@ -19,6 +19,8 @@ const environmentSettings: Record<string, string> = {
   MAIL_FROM: 'mail.from',
   DATABASE_URL: 'database.url',
   BREACHLINE_CHECKPOINT_KEY: 'audit.checkpointKey',
+  PRM_ADMIN_URL: 'containment.adminApiUrl',
+  PRM_SIGNING_SECRET: 'containment.signingSecret',
 };
 
 const CONFIG_FILE_VARIABLE = 'BREACHLINE_CONFIG';
@@ -31,6 +33,7 @@ const commonDefaults = {
   escalation: {},
   database: {},
   audit: {},
+  containment: {},
   dataDir: 'data',
   logLevel: 'info',
   temporal: { namespace: 'default', taskQueue: 'breachline', devServerPort: '7233', uiPort: '8233' },
@@ -48,6 +51,8 @@ const developmentDefaults = {
   },
   mail: { from: 'breachline@breachline.localhost' },
   audit: { checkpointKey: 'development-checkpoint-key-not-secret' },
+  // Where `breachline prm-simulator` listens by default, and the secret it shares with the worker.
+  containment: { adminApiUrl: 'http://127.0.0.1:7480', signingSecret: 'development-prm-signing-secret-not-secret' },
   escalation: {
     levels: [
       { after: '30m', email: ['oncall@breachline.localhost'] },

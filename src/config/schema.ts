@@ -113,6 +113,14 @@ export const configSchema = z
         checkpointKey: z.string().min(32, 'must be at least 32 characters'),
       })
       .strict(),
+    containment: z
+      .object({
+        /** The platform admin API that containment actions call; required in production. */
+        adminApiUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+        /** Signs admin API requests (HMAC-SHA256); 32 characters at least; required in production. */
+        signingSecret: z.string().min(32, 'must be at least 32 characters').optional(),
+      })
+      .strict(),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -132,7 +140,8 @@ export const configSchema = z
       });
     }
   })
-  .superRefine(requireMailRelayInProduction, { when: () => true });
+  .superRefine(requireMailRelayInProduction, { when: () => true })
+  .superRefine(requireContainmentInProduction, { when: () => true });
 
 /**
  * Production has no local mail sink, so a relay is required. This check runs
@@ -141,6 +150,22 @@ export const configSchema = z
 function requireMailRelayInProduction(config: { mode?: unknown; mail?: { smtpUrl?: unknown } }, ctx: z.RefinementCtx) {
   if (config.mode === 'production' && config.mail?.smtpUrl === undefined) {
     ctx.addIssue({ code: 'custom', path: ['mail', 'smtpUrl'], message: 'required in production (no mail sink there)' });
+  }
+}
+
+/**
+ * Outside production containment may be left unconfigured (its activities then
+ * fail, saying so); production must reach and sign for the platform.
+ */
+function requireContainmentInProduction(
+  config: { mode?: unknown; containment?: { adminApiUrl?: unknown; signingSecret?: unknown } },
+  ctx: z.RefinementCtx,
+) {
+  if (config.mode !== 'production') return;
+  for (const setting of ['adminApiUrl', 'signingSecret'] as const) {
+    if (config.containment?.[setting] === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['containment', setting], message: 'required in production' });
+    }
   }
 }
 

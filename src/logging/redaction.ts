@@ -53,6 +53,7 @@ export const secretFields = [
   'encryptionKey',
   'keys',
   'smtpUrl',
+  'signingSecret',
 ] as const;
 
 /** How many levels of nesting are searched; deeper PHI must not be logged at all. */

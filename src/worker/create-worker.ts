@@ -1,6 +1,7 @@
 import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import type { Config } from '../config/schema';
+import { loadPlaybookFile } from '../containment/load-playbook';
 import type { Logger } from '../logging/logger';
 import type { Mailer } from '../messaging/mailer';
 import { createDataConverter } from '../temporal/data-converter';
@@ -21,6 +22,8 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
   const activities = createActivities({
     mailer: setup.mailer,
     levels: config.escalation.levels,
+    containment: config.containment,
+    playbook: loadPlaybookFile(),
     logger: setup.logger.child({ component: 'activities' }),
   });
 

@@ -9,6 +9,7 @@ const KEY_BYTES = randomBytes(32);
 const KEY_TEXT = KEY_BYTES.toString('base64');
 const SMTP_PASSWORD = 'Tr0ub4dor-smtp-pass';
 const SMTP_URL = `smtp://breachline:${SMTP_PASSWORD}@mail.example.org:587`;
+const PRM_SECRET = 'prm-signing-secret-for-tests-0123456789';
 
 const ESCALATION_YAML = `escalation:
   levels:
@@ -35,6 +36,8 @@ function productionEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     SMTP_URL,
     MAIL_FROM: 'breachline@example.org',
     BREACHLINE_CHECKPOINT_KEY: 'checkpoint-key-for-tests-0123456789abcdef',
+    PRM_ADMIN_URL: 'https://prm-admin.example.org/api',
+    PRM_SIGNING_SECRET: PRM_SECRET,
     ...overrides,
   };
 }
@@ -118,6 +121,19 @@ describe('loadConfig in production', () => {
     expect(problemFor(error, 'mail.smtpUrl (SMTP_URL)')).toMatch(/required in production/);
   });
 
+  it('requires the admin API URL and signing secret for containment, with their variables', () => {
+    const error = configError(productionEnv({ PRM_ADMIN_URL: undefined, PRM_SIGNING_SECRET: undefined }));
+
+    expect(problemFor(error, 'containment.adminApiUrl (PRM_ADMIN_URL)')).toBe('required in production');
+    expect(problemFor(error, 'containment.signingSecret (PRM_SIGNING_SECRET)')).toBe('required in production');
+  });
+
+  it('reads the containment settings from the environment', () => {
+    const config = loadConfig(productionEnv());
+
+    expect(config.containment).toEqual({ adminApiUrl: 'https://prm-admin.example.org/api', signingSecret: PRM_SECRET });
+  });
+
   it('reports a missing SMTP_URL together with an unrelated bad setting', () => {
     const error = configError(productionEnv({ SMTP_URL: undefined, TEMPORAL_UI_PORT: 'eighty' }));
 
@@ -131,6 +147,36 @@ describe('loadConfig in production', () => {
 
     expect(problemFor(error, 'mode (BREACHLINE_MODE)')).toMatch(/development.*test.*production/);
     expect(settings(error.problems)).toContain('encryption.keys (BREACHLINE_ENCRYPTION_KEYS)');
+  });
+});
+
+describe('containment settings outside production', () => {
+  it('point at the local simulator with a built-in secret in development', () => {
+    const config = loadConfig({});
+
+    expect(config.containment.adminApiUrl).toBe('http://127.0.0.1:7480');
+    expect(config.containment.signingSecret?.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('have no built-in secret in test mode, where containment may stay unconfigured', () => {
+    const config = loadConfig({
+      BREACHLINE_MODE: 'test',
+      BREACHLINE_CONFIG: configFile(ESCALATION_YAML),
+      BREACHLINE_ENCRYPTION_KEYS: `test-1:${KEY_TEXT}`,
+      BREACHLINE_ENCRYPTION_KEY_ID: 'test-1',
+      MAIL_FROM: 'breachline@example.org',
+      BREACHLINE_CHECKPOINT_KEY: 'checkpoint-key-for-tests-0123456789abcdef',
+    });
+
+    expect(config.containment).toEqual({});
+  });
+
+  it('refuses a short signing secret and a URL that is not http, without quoting the secret', () => {
+    const error = configError({ PRM_SIGNING_SECRET: 'short-prm-secret', PRM_ADMIN_URL: 'ftp://prm.example.org' });
+
+    expect(problemFor(error, 'containment.signingSecret (PRM_SIGNING_SECRET)')).toBe('must be at least 32 characters');
+    expect(problemFor(error, 'containment.adminApiUrl (PRM_ADMIN_URL)')).toBe('must be an http:// or https:// URL');
+    expect(error.message).not.toContain('short-prm-secret');
   });
 });
 
