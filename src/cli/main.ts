@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { RequestRefusedError } from '../client/incidents';
 import { ConfigError } from '../config/load-config';
+import { PlaybookError } from '../containment/load-playbook';
 import { GenerateOptionsError } from '../generate/options';
 import { InputFileError } from '../audit/read-records';
+import { ObligationInputError } from '../obligations';
 import { StoreLockedError } from '../store/database';
 import { TemporalBinaryError } from '../temporal/binaries';
 import { alertCommand } from './alert';
@@ -11,6 +13,9 @@ import { runDemo } from './demo';
 import { runDev } from './dev';
 import { generateCommand } from './generate';
 import { incidentsCommand } from './incidents';
+import { rulesCommand } from './rules';
+import { obligationsCommand } from './obligations';
+import { prmSimulatorCommand } from './prm-simulator';
 import { runTools } from './tools';
 import { runWorker } from './worker';
 
@@ -37,6 +42,9 @@ program.addCommand(ingestCommand());
 program.addCommand(generateCommand());
 program.addCommand(auditCommand());
 program.addCommand(incidentsCommand());
+program.addCommand(rulesCommand());
+program.addCommand(obligationsCommand());
+program.addCommand(prmSimulatorCommand());
 
 program
   .command('tools')
@@ -52,6 +60,8 @@ function reportAndExit(error: unknown): void {
     GenerateOptionsError,
     InputFileError,
     StoreLockedError,
+    ObligationInputError,
+    PlaybookError,
   ];
   if (error instanceof Error && known.some((kind) => error instanceof kind)) {
     console.error(error.message);

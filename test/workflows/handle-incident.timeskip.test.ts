@@ -37,7 +37,7 @@ function testEnv(): TestWorkflowEnvironment {
 /** Runs a worker whose pageOnCall records each page with the virtual time it happened at. */
 async function withWorker(run: (pages: { level: number; atMs: number }[], taskQueue: string) => Promise<void>) {
   const pages: { level: number; atMs: number }[] = [];
-  const activities: Activities = {
+  const activities: Pick<Activities, 'pageOnCall'> = {
     pageOnCall: async (request: PageRequest) => {
       pages.push({ level: request.level, atMs: await testEnv().currentTimeMs() });
       return { messageId: `<m-${request.level}>`, recipients: 1 };
