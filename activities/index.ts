@@ -1,7 +1,17 @@
+import type { SmsSender } from '../src/messaging/sms';
+import type { Database } from '../src/store/database';
 import { createContainmentActivities, type ContainmentDependencies } from './containment';
 import { createEscalationActivities, type EscalationDependencies } from './escalation';
 
-export type ActivityDependencies = EscalationDependencies & ContainmentDependencies;
+/**
+ * What the activities are bound to. Every area adds its own dependencies
+ * here; `mailer`, `sms` and `store` are shared by all of them.
+ */
+export type ActivityDependencies = EscalationDependencies &
+  ContainmentDependencies & {
+    sms: SmsSender;
+    store: Database;
+  };
 
 /** Every activity the worker registers, bound to its dependencies. */
 export function createActivities(deps: ActivityDependencies) {

@@ -5,6 +5,9 @@ import type { Config } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import { createSmtpMailer } from '../messaging/mailer';
 import { type SmtpSink, startSmtpSink } from '../messaging/smtp-sink';
+import { createOutboxSmsSender } from '../messaging/sms';
+import type { Database } from '../store/database';
+import { openStore } from '../store/open-store';
 import { ensureTemporalBinaries } from '../temporal/binaries';
 import { connectClient } from '../temporal/connection';
 import { type DevServer, startDevServer } from '../temporal/dev-server';
@@ -24,6 +27,8 @@ export interface LocalStack {
   outboxDir?: string;
   client: Client;
   worker: Worker;
+  /** The store the worker uses; closed when the stack stops. */
+  store: Database;
   /** Resolves when the worker has stopped, after a signal or `stop()`. */
   running: Promise<void>;
   stop(): Promise<void>;
@@ -96,12 +101,16 @@ export async function startLocalStack(
     const mailer = createSmtpMailer(mail.smtpUrl, config.mail.from);
     stopping.push(() => mailer.close());
 
+    const sms = createOutboxSmsSender(join(config.dataDir, 'sms-outbox'));
+    const store = await openStore(config);
+    stopping.push(() => store.close());
+
     const connection = await NativeConnection.connect({ address: temporal.address });
     stopping.push(() => connection.close());
     const client = await connectClient(config, temporal.address);
     stopping.push(() => client.connection.close());
 
-    const worker = await createWorker({ config, connection, logger, mailer });
+    const worker = await createWorker({ config, connection, logger, mailer, sms, store });
     const finished = worker.run().finally(stopAll);
     logger.info({ taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace }, 'Worker running');
 
@@ -112,6 +121,7 @@ export async function startLocalStack(
       outboxDir: sink?.outboxDir,
       client,
       worker,
+      store,
       running: finished,
       async stop() {
         if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -4,6 +4,8 @@ import type { Config } from '../config/schema';
 import { loadPlaybookFile } from '../containment/load-playbook';
 import type { Logger } from '../logging/logger';
 import type { Mailer } from '../messaging/mailer';
+import type { SmsSender } from '../messaging/sms';
+import type { Database } from '../store/database';
 import { createDataConverter } from '../temporal/data-converter';
 import { bundleWorkflows } from './bundle-workflows';
 
@@ -12,6 +14,9 @@ export interface WorkerSetup {
   connection: NativeConnection;
   logger: Logger;
   mailer: Mailer;
+  sms: SmsSender;
+  /** The audit and evidence store, already migrated; the caller closes it after the worker stops. */
+  store: Database;
   /** A prebuilt bundle; without one the workflows are bundled here (a few seconds). */
   workflowBundle?: WorkflowBundle;
 }
@@ -21,6 +26,8 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
   const { config } = setup;
   const activities = createActivities({
     mailer: setup.mailer,
+    sms: setup.sms,
+    store: setup.store,
     levels: config.escalation.levels,
     containment: config.containment,
     playbook: loadPlaybookFile(),

@@ -16,11 +16,13 @@ import {
 import type { Config } from '../../src/config/schema';
 import { createSmtpMailer, type Mailer } from '../../src/messaging/mailer';
 import { type SmtpSink, startSmtpSink } from '../../src/messaging/smtp-sink';
+import { createOutboxSmsSender } from '../../src/messaging/sms';
 import { connectClient } from '../../src/temporal/connection';
 import { EncryptionCodec } from '../../src/temporal/encryption-codec';
 import { createWorker } from '../../src/worker/create-worker';
 import { sampleAlert, SYNTHETIC_PATIENT_NAME } from '../support/alerts';
 import { installQuietRuntime, memoryLogger, uniqueName, workflowBundle } from '../support/temporal';
+import { openPgliteTestStore, type TestStore } from '../support/stores';
 import { loadTestConfig } from '../support/test-config';
 
 const address = inject('temporalAddress');
@@ -31,6 +33,7 @@ let config: Readonly<Config>;
 let client: Client;
 let worker: Worker;
 let workerRun: Promise<void>;
+let store: TestStore;
 
 beforeAll(async () => {
   installQuietRuntime();
@@ -48,6 +51,8 @@ beforeAll(async () => {
     config,
     connection,
     mailer,
+    sms: createOutboxSmsSender(mkdtempSync(join(tmpdir(), 'breachline-sms-'))),
+    store: (store = await openPgliteTestStore()).db,
     logger: memoryLogger().logger,
     workflowBundle: await workflowBundle(),
   });
@@ -61,6 +66,7 @@ afterAll(async () => {
   await client.connection.close();
   mailer.close();
   await sink.close();
+  await store.dispose();
 });
 
 function alertFor(test: string, overrides: Parameters<typeof sampleAlert>[0] = {}) {

@@ -42,21 +42,19 @@ async function openPostgresSchema(url: string): Promise<TestStore> {
   };
 }
 
+/** A fresh, migrated embedded store: for tests that need a store but do not test it. */
+export async function openPgliteTestStore(): Promise<TestStore> {
+  const db = wrapPglite(await (await migratedPglite()).clone());
+  return { db, dispose: () => db.close() };
+}
+
 /**
  * The backends the store suite runs on: embedded PGlite always, and the
  * PostgreSQL named by DATABASE_URL when it is set (CI sets it), each test in
  * a schema of its own.
  */
 export function storeBackends(): Backend[] {
-  const backends: Backend[] = [
-    {
-      name: 'pglite',
-      async open() {
-        const db = wrapPglite(await (await migratedPglite()).clone());
-        return { db, dispose: () => db.close() };
-      },
-    },
-  ];
+  const backends: Backend[] = [{ name: 'pglite', open: openPgliteTestStore }];
   const url = process.env.DATABASE_URL;
   if (url) backends.push({ name: 'postgres', open: () => openPostgresSchema(url) });
   return backends;
