@@ -29,6 +29,8 @@ const requiredVariables = {
   MAIL_FROM: 'breachline@example.org',
   BREACHLINE_CONFIG_FILE: EXAMPLE_CONFIG,
   BREACHLINE_CHECKPOINT_KEY: 'not-a-real-checkpoint-key-0123456789',
+  PRM_ADMIN_URL: 'https://prm.invalid/admin',
+  PRM_SIGNING_SECRET: 'not-a-real-signing-secret-0123456789',
 };
 
 function withoutVariables(env: NodeJS.ProcessEnv, names: readonly string[]): NodeJS.ProcessEnv {
