@@ -1,7 +1,7 @@
 import { compileMatch } from './compile-match';
 import type { DerivedField, FieldMapping } from './field-mapping';
 import { planMatch } from './match-plan';
-import type { Condition, DetectionRule } from './sigma-rule';
+import type { Condition, DetectionRule, FieldMatch } from './sigma-rule';
 import type { SqlParams } from './sql-params';
 
 /** A detection rule's condition as one boolean SQL expression over `e`, and the derived fields it reads. */
@@ -20,47 +20,57 @@ export class UncheckedRuleError extends Error {
 
 export function compileDetection(rule: DetectionRule, mapping: FieldMapping, params: SqlParams): CompiledDetection {
   const derived = new Map<string, DerivedField>();
-  const selections = new Map<string, string>();
-  for (const [name, selection] of rule.selections) {
-    const alternatives = selection.alternatives.map((matches) => {
-      const parts = matches.map((match) => {
-        const result = planMatch(match, mapping);
-        if ('problem' in result) throw new UncheckedRuleError(result.problem);
-        if (result.plan.target.kind === 'derived') derived.set(match.field, result.plan.target.derived);
-        return compileMatch(result.plan, params);
-      });
-      return joined(parts, 'AND');
-    });
-    selections.set(name, joined(alternatives, 'OR'));
-  }
+  const compiled = new Map<string, string>();
 
-  return { predicate: compileCondition(rule.condition, selections), derived: [...derived.values()] };
+  // Selections are compiled when the condition first names them: one the
+  // condition leaves out (`1 of them` skips `_names`) must add no parameter.
+  const selectionSql = (name: string): string => {
+    const done = compiled.get(name);
+    if (done !== undefined) return done;
+    const selection = rule.selections.get(name);
+    if (!selection) throw new UncheckedRuleError(`no search identifier '${name}'`);
+    const alternatives = selection.alternatives.map((matches) =>
+      joined(
+        matches.map((match) => compileFieldMatch(match, mapping, params, derived)),
+        'AND',
+      ),
+    );
+    const sql = joined(alternatives, 'OR');
+    compiled.set(name, sql);
+    return sql;
+  };
+
+  return { predicate: compileCondition(rule.condition, selectionSql), derived: [...derived.values()] };
 }
 
-function compileCondition(condition: Condition, selections: ReadonlyMap<string, string>): string {
+function compileFieldMatch(
+  match: FieldMatch,
+  mapping: FieldMapping,
+  params: SqlParams,
+  derived: Map<string, DerivedField>,
+): string {
+  const result = planMatch(match, mapping);
+  if ('problem' in result) throw new UncheckedRuleError(result.problem);
+  if (result.plan.target.kind === 'derived') derived.set(match.field, result.plan.target.derived);
+
+  return compileMatch(result.plan, params);
+}
+
+function compileCondition(condition: Condition, selectionSql: (name: string) => string): string {
   switch (condition.kind) {
     case 'selection':
-      return selectionSql(condition.name, selections);
+      return selectionSql(condition.name);
     case 'not':
-      return `NOT ${compileCondition(condition.operand, selections)}`;
+      return `NOT ${compileCondition(condition.operand, selectionSql)}`;
     case 'and':
     case 'or':
       return joined(
-        condition.operands.map((operand) => compileCondition(operand, selections)),
+        condition.operands.map((operand) => compileCondition(operand, selectionSql)),
         condition.kind === 'and' ? 'AND' : 'OR',
       );
     case 'of':
-      return joined(
-        condition.names.map((name) => selectionSql(name, selections)),
-        condition.quantifier === 'all' ? 'AND' : 'OR',
-      );
+      return joined(condition.names.map(selectionSql), condition.quantifier === 'all' ? 'AND' : 'OR');
   }
-}
-
-function selectionSql(name: string, selections: ReadonlyMap<string, string>): string {
-  const sql = selections.get(name);
-  if (sql === undefined) throw new UncheckedRuleError(`no search identifier '${name}'`);
-  return sql;
 }
 
 function joined(parts: readonly string[], operator: 'AND' | 'OR'): string {

@@ -82,7 +82,8 @@ function correlationOccurrences(
     if (position < 0 || field.numeric) throw new UncheckedRuleError(`'${field.name}' is not a group of ${rule.title}`);
     return `, w.g${position} AS f${index}`;
   });
-  const firing = rule.type === CorrelationType.temporalOrdered ? orderedChain(rule, windowed, ctx) : crossing(rule, windowed, ctx);
+  const firing =
+    rule.type === CorrelationType.temporalOrdered ? orderedChain(rule, windowed, ctx) : crossing(rule, windowed, ctx);
 
   return ctx.cte('fired', `SELECT ${prefixed('w', BASE_COLUMNS)}${fields.join('')} FROM ${firing} w`);
 }
@@ -193,7 +194,10 @@ function crossing(rule: CorrelationRule, windowed: string, ctx: CompileContext):
  */
 function orderedChain(rule: CorrelationRule, windowed: string, ctx: CompileContext): string {
   const keys = windowKeys('w', rule);
-  let step = ctx.cte('step', `SELECT DISTINCT ON (${keys}) w.* FROM ${windowed} w WHERE w.r = 0 ORDER BY ${keys}, w.t, w.seq`);
+  let step = ctx.cte(
+    'step',
+    `SELECT DISTINCT ON (${keys}) w.* FROM ${windowed} w WHERE w.r = 0 ORDER BY ${keys}, w.t, w.seq`,
+  );
   for (let index = 1; index < rule.rules.length; index++) {
     const join = ['tenant_id', ...rule.groupBy.map((_, g) => `g${g}`), 'bucket'].map((c) => `w.${c} = p.${c}`);
     step = ctx.cte(

@@ -27,10 +27,11 @@ export interface CompiledQuery {
 export interface AlertRow {
   tenant_id: string;
   group_values: (string | null)[];
-  window_start: number;
-  event_count: number;
-  new_event_count: number;
-  max_seq: number;
+  /** bigint columns: node-postgres returns them as strings. */
+  window_start: string | number;
+  event_count: string | number;
+  new_event_count: string | number;
+  max_seq: string | number;
   event_ids: string[];
   user_ids: string[] | null;
   ip_addresses: string[] | null;
@@ -45,10 +46,14 @@ export const MAX_LISTED = 100;
 export function compileRule(rule: Rule, mapping: FieldMapping, scope: SweepScope = {}): CompiledQuery {
   const params = new SqlParams();
   const ctx = new CompileContext(params, mapping, new ScopeSql(scope, params));
-  const start = ctx.cte('sweep_start', `SELECT min(a.occurred_at) AS lo FROM audit_events a WHERE ${ctx.scope.fresh('a')}`);
+  const start = ctx.cte(
+    'sweep_start',
+    `SELECT min(a.occurred_at) AS lo FROM audit_events a WHERE ${ctx.scope.fresh('a')}`,
+  );
   const earliestNew = `(SELECT lo FROM ${start})`;
 
-  const shape = rule.kind === 'detection' ? perUserWindows(rule, earliestNew, ctx) : correlationWindows(rule, earliestNew, ctx);
+  const shape =
+    rule.kind === 'detection' ? perUserWindows(rule, earliestNew, ctx) : correlationWindows(rule, earliestNew, ctx);
   const sql = ctx.statement(summarySql(shape, ctx));
 
   return { sql, params: params.values };

@@ -79,8 +79,6 @@ function derivedValue(field: DerivedField, bands: string | undefined, ctx: Compi
         ` AND (h.previous_same_network IS NULL OR h.previous_same_network < ${since}))`
       );
     case DerivedFieldName.hourUnusualForUser:
-      return bands
-        ? `(${hasBaseline} AND (b.previous_in_band IS NULL OR b.previous_in_band < ${since}))`
-        : 'false';
+      return bands ? `(${hasBaseline} AND (b.previous_in_band IS NULL OR b.previous_in_band < ${since}))` : 'false';
   }
 }

@@ -86,6 +86,13 @@ function toMatch(rule: Rule, mapping: FieldMapping, row: AlertRow): RuleMatch {
   };
 }
 
-export function dedupKey(ruleId: string, tenantId: string, group: readonly (string | null)[], windowStart: string): string {
-  return createHash('sha256').update(JSON.stringify([ruleId, tenantId, group, windowStart])).digest('hex');
+export function dedupKey(
+  ruleId: string,
+  tenantId: string,
+  group: readonly (string | null)[],
+  windowStart: string,
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([ruleId, tenantId, group, windowStart]))
+    .digest('hex');
 }

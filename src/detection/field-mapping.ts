@@ -66,7 +66,7 @@ const detailsKey = z.string().regex(keyPattern, 'must be 1-100 letters, digits, 
 
 const fieldSchema = z.union([
   z.string().refine((text) => isAuditColumn(text) || (text.startsWith('details.') && keyPattern.test(text.slice(8))), {
-    message: `must be a column (${auditColumnNames.join(', ')}) or details.<key>`,
+    error: `must be a column (${auditColumnNames.join(', ')}) or details.<key>`,
   }),
   z.object({ column: z.enum(auditColumnNames) }).strict(),
   z.object({ details: detailsKey, type: z.enum(['text', 'number', 'boolean']).default('text') }).strict(),
@@ -76,7 +76,10 @@ const lookbackDays = z.number().int().min(1).max(366);
 
 const mappingSchema = z
   .object({
-    logsources: z.array(z.partialRecord(z.enum(['category', 'product', 'service']), z.string().min(1))).min(1).optional(),
+    logsources: z
+      .array(z.partialRecord(z.enum(['category', 'product', 'service']), z.string().min(1)))
+      .min(1)
+      .optional(),
     alertWindow: z
       .string()
       .refine((text) => parseTimespan(text) !== undefined, 'must be a timespan such as 30m, 1h or 1d')
@@ -85,7 +88,10 @@ const mappingSchema = z
     derived: z
       .object({
         network_new_for_user: z.object({ lookbackDays }).strict().optional(),
-        hour_unusual_for_user: z.object({ lookbackDays, spreadHours: z.number().int().min(0).max(11) }).strict().optional(),
+        hour_unusual_for_user: z
+          .object({ lookbackDays, spreadHours: z.number().int().min(0).max(11) })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({}),
@@ -115,7 +121,11 @@ export function parseFieldMapping(text: string, file: string): FieldMapping {
   }
 
   const result = mappingSchema.safeParse(toPlain(root));
-  if (!result.success) throw new FieldMappingError(file, result.error.issues.map((issue) => located(root, issue)));
+  if (!result.success)
+    throw new FieldMappingError(
+      file,
+      result.error.issues.map((issue) => located(root, issue)),
+    );
 
   return build(result.data, file, root);
 }
@@ -135,7 +145,7 @@ function build(data: MappingFile, file: string, root: YamlNode): FieldMapping {
   const clashes: MappingProblem[] = [];
   for (const [name, settings] of Object.entries(data.derived)) {
     if (fields.has(name)) clashes.push({ line: lineAt(root, ['derived', name]), reason: `${name} is also in fields` });
-    if (settings) fields.set(name, { kind: 'derived', derived: { name, ...settings } as DerivedField });
+    fields.set(name, { kind: 'derived', derived: { name, ...settings } as DerivedField });
   }
   if (clashes.length > 0) throw new FieldMappingError(file, clashes);
 

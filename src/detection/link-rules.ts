@@ -60,7 +60,11 @@ class Linker {
       if (key === undefined) continue;
       const other = this.byKey.get(key);
       if (other && other !== rule) {
-        this.report(rule, rule.source.line, `'${key}' is also the id or name of ${other.source.file}:${other.source.line}`);
+        this.report(
+          rule,
+          rule.source.line,
+          `'${key}' is also the id or name of ${other.source.file}:${other.source.line}`,
+        );
         this.duplicates.add(rule);
       } else this.byKey.set(key, rule);
     }
@@ -106,7 +110,11 @@ class Linker {
   private resolve(rule: ParsedCorrelationRule, reference: Located): Rule | undefined {
     const target = this.byKey.get(reference.text);
     if (!target) {
-      this.report(rule, reference.line, `refers to rule '${reference.text}', which no loaded file defines (by id or name)`);
+      this.report(
+        rule,
+        reference.line,
+        `refers to rule '${reference.text}', which no loaded file defines (by id or name)`,
+      );
       return undefined;
     }
     if (this.inProgress.has(target)) {
@@ -136,7 +144,8 @@ class Linker {
       for (const [name, field] of perRule) {
         if (!correlation.groupBy.some((group) => group.text === alias)) {
           problems.push([field.line, `alias '${alias}' is not used in group-by`]);
-        } else if (!names.has(name)) problems.push([field.line, `alias '${alias}' names '${name}', not a referred rule`]);
+        } else if (!names.has(name))
+          problems.push([field.line, `alias '${alias}' names '${name}', not a referred rule`]);
       }
     }
     for (const target of referred) {
@@ -173,7 +182,11 @@ class Linker {
     const referred = this.referred.get(rule);
     const value = referred === undefined || referred;
     if (value && rule.id === undefined) {
-      this.report(rule, rule.source.line, 'a rule that raises alerts needs an id: dedup keys and incident ids derive from it');
+      this.report(
+        rule,
+        rule.source.line,
+        'a rule that raises alerts needs an id: dedup keys and incident ids derive from it',
+      );
       return { ok: false, value };
     }
     return { ok: true, value };

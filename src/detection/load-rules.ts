@@ -38,7 +38,11 @@ export async function loadRules(paths: string | readonly string[], mapping: Fiel
     try {
       texts.push({ file, text: await readFile(file, 'utf8') });
     } catch (error) {
-      problems.push({ file, line: 1, reason: `cannot read the file (${(error as { code?: string }).code ?? 'error'})` });
+      problems.push({
+        file,
+        line: 1,
+        reason: `cannot read the file (${(error as { code?: string }).code ?? 'error'})`,
+      });
     }
   }
   const loaded = parseRuleTexts(texts, mapping);

@@ -85,7 +85,9 @@ function toTree(node: Node, lineOf: (node: Node | null | undefined) => number, r
       const key = pair.key as Node | null;
       const value = pair.value as Node | null;
       const keyText = isScalar(key) ? String(key.value) : '';
-      const child: YamlNode = value ? toTree(value, lineOf, resolve) : { kind: 'scalar', value: null, line: lineOf(key) };
+      const child: YamlNode = value
+        ? toTree(value, lineOf, resolve)
+        : { kind: 'scalar', value: null, line: lineOf(key) };
       return { key: keyText, line: lineOf(key), value: child };
     });
     return { kind: 'map', entries, line: lineOf(node) };
@@ -101,7 +103,7 @@ function scalarValue(value: unknown): YamlScalarValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   // A big integer (yaml's intAsBigInt is off, so only odd tags produce these) keeps its digits as text.
-  return String(value);
+  return typeof value === 'bigint' ? value.toString() : JSON.stringify(value);
 }
 
 /** The entry named `key` in a map, if present. */

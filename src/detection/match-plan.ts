@@ -51,7 +51,12 @@ export function planMatch(match: FieldMatch, mapping: FieldMapping): PlanResult 
   return { plan: { target, tests, all: match.modifiers.all } };
 }
 
-function planValue(match: FieldMatch, target: FieldTarget, value: MatchValue, mapping: FieldMapping): ValueTest | string {
+function planValue(
+  match: FieldMatch,
+  target: FieldTarget,
+  value: MatchValue,
+  mapping: FieldMapping,
+): ValueTest | string {
   const m = match.modifiers;
   if (target.kind === 'derived') {
     const plain = !m.position && !m.regex && !m.comparison && !m.exists && !m.expand && !m.cidr && !m.all;
@@ -60,7 +65,12 @@ function planValue(match: FieldMatch, target: FieldTarget, value: MatchValue, ma
   if (value === null) return { op: 'null' };
   if (m.exists) return { op: 'exists', present: value === true };
   if (m.expand) return planPlaceholder(match, target, String(value), mapping);
-  if (m.regex) return planStringTest(target, { op: 'regex', pattern: regexPattern(String(value), m.regex), insensitive: m.regex.insensitive });
+  if (m.regex)
+    return planStringTest(target, {
+      op: 'regex',
+      pattern: regexPattern(String(value), m.regex),
+      insensitive: m.regex.insensitive,
+    });
   if (m.cidr) return target.type === 'inet' ? { op: 'cidr', value: String(value) } : "'cidr' needs an address field";
   if (m.comparison) return planComparison(target, m.comparison, value);
   if (m.position || (typeof value === 'string' && hasWildcard(value))) {
@@ -68,7 +78,7 @@ function planValue(match: FieldMatch, target: FieldTarget, value: MatchValue, ma
   }
   if (m.cased && target.type !== 'text') return "'cased' applies to text fields only";
 
-  return planEquality(target, value);
+  return planEquality(target, value, m.cased);
 }
 
 /**
@@ -89,10 +99,20 @@ function planStringTest(target: FieldTarget, test: ValueTest): ValueTest | strin
   return test;
 }
 
-function planPlaceholder(match: FieldMatch, target: FieldTarget, value: string, mapping: FieldMapping): ValueTest | string {
+function planPlaceholder(
+  match: FieldMatch,
+  target: FieldTarget,
+  value: string,
+  mapping: FieldMapping,
+): ValueTest | string {
   const name = PLACEHOLDER.exec(value)?.[1] ?? '';
   if (!mapping.placeholders.has(name)) return `placeholder %${name}% is not declared in the field mapping`;
-  const test: ValueTest = { op: 'list', list: name, match: match.modifiers.position ?? 'equals', cased: match.modifiers.cased };
+  const test: ValueTest = {
+    op: 'list',
+    list: name,
+    match: match.modifiers.position ?? 'equals',
+    cased: match.modifiers.cased,
+  };
 
   return planStringTest(target, test);
 }
@@ -103,18 +123,26 @@ function planComparison(target: FieldTarget, comparison: Comparison, value: Matc
     return number === undefined ? `'${comparison}' needs a number` : { op: 'number', comparison, value: number };
   }
   if (target.kind !== 'derived' && target.type === 'timestamp') {
-    return isInstant(value) ? { op: 'instant', comparison, value } : `'${comparison}' needs a date and time with an offset`;
+    return isInstant(value)
+      ? { op: 'instant', comparison, value }
+      : `'${comparison}' needs a date and time with an offset`;
   }
   return `'${comparison}' needs a field of type number or timestamp in the mapping`;
 }
 
-function planEquality(target: Exclude<FieldTarget, { kind: 'derived' }>, value: string | number | boolean): ValueTest | string {
+function planEquality(
+  target: Exclude<FieldTarget, { kind: 'derived' }>,
+  value: string | number | boolean,
+  cased: boolean,
+): ValueTest | string {
   switch (target.type) {
     case 'text':
-      return { op: 'like', pattern: toLikePattern(String(value), undefined), cased: false };
+      return { op: 'like', pattern: toLikePattern(String(value), undefined), cased };
     case 'number': {
       const number = numberOf(value);
-      return number === undefined ? `'${String(value)}' is not a number` : { op: 'number', comparison: 'eq', value: number };
+      return number === undefined
+        ? `'${String(value)}' is not a number`
+        : { op: 'number', comparison: 'eq', value: number };
     }
     case 'boolean': {
       const text = String(value).toLowerCase();

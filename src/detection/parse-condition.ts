@@ -89,7 +89,8 @@ class ConditionParser {
       throw new ConditionError(`'${quantifier} of' is not supported; only '1 of' and 'all of' are`);
     }
     const target = this.tokens[this.position++];
-    if (target?.kind !== 'word') throw new ConditionError(`'${quantifier} of' must be followed by a name pattern or 'them'`);
+    if (target?.kind !== 'word')
+      throw new ConditionError(`'${quantifier} of' must be followed by a name pattern or 'them'`);
 
     const names = this.namesFor(target.text);
     return { kind: 'of', quantifier: quantifier === '1' ? 'one' : 'all', names };

@@ -52,10 +52,10 @@ export function parseFieldMatch(key: string, line: number, node: YamlNode, repor
 
 function parseModifiers(names: readonly string[], line: number, report: Report): Modifiers | undefined {
   const modifiers: Modifiers = { all: false, cidr: false, exists: false, expand: false, cased: false };
-  let ok = true;
+  const state = { ok: true };
   const refuse = (reason: string): void => {
     report(line, reason);
-    ok = false;
+    state.ok = false;
   };
 
   for (const name of names) {
@@ -71,10 +71,10 @@ function parseModifiers(names: readonly string[], line: number, report: Report):
     } else if (UNSUPPORTED.has(name)) refuse(`modifier '${name}' is not supported`);
     else refuse(`unknown modifier '${name}'`);
   }
-  const clash = ok ? combinationProblem(modifiers) : undefined;
+  const clash = state.ok ? combinationProblem(modifiers) : undefined;
   if (clash) refuse(clash);
 
-  return ok ? modifiers : undefined;
+  return state.ok ? modifiers : undefined;
 }
 
 function setRegexFlag(regex: NonNullable<Modifiers['regex']>, flag: string): void {

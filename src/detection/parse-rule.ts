@@ -61,7 +61,13 @@ export function parseRule(document: YamlDocument, file: string, report: Report):
   const parsed = parseDetection(detection.value, report);
   if (!meta || !logsource || !parsed) return undefined;
 
-  return { ...meta, kind: 'detection', logsource, logsourceLine: entryOf(root, 'logsource')?.line ?? 0, detection: parsed };
+  return {
+    ...meta,
+    kind: 'detection',
+    logsource,
+    logsourceLine: entryOf(root, 'logsource')?.line ?? 0,
+    detection: parsed,
+  };
 }
 
 function refuseUnsupportedForm(root: YamlMap, report: Report): boolean {

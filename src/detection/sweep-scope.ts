@@ -53,8 +53,10 @@ export class ScopeSql {
   /** Events of the tenant(s) stored up to `uptoSeq`: what every part of a sweep reads, history included. */
   stored(alias: string): string {
     const parts = [];
-    if (this.scope.tenantId !== undefined) parts.push(`${alias}.tenant_id = ${this.params.add(this.scope.tenantId, 'text')}`);
-    if (this.scope.uptoSeq !== undefined) parts.push(`${alias}.seq <= ${this.params.add(this.scope.uptoSeq, 'bigint')}`);
+    if (this.scope.tenantId !== undefined)
+      parts.push(`${alias}.tenant_id = ${this.params.add(this.scope.tenantId, 'text')}`);
+    if (this.scope.uptoSeq !== undefined)
+      parts.push(`${alias}.seq <= ${this.params.add(this.scope.uptoSeq, 'bigint')}`);
     return parts.length > 0 ? parts.join(' AND ') : 'true';
   }
 
