@@ -16,12 +16,12 @@ export const pennsylvania: StateRule = {
   lastReviewed: LAST_REVIEWED,
   confidence: 'high',
   uncertainty:
-    "Act 151 exempts HIPAA-compliant entities from the Act's notice duties; whether Act 33's AG notice still binds them is unclear, so the engine keeps it. The CRA threshold (500, lowered from 1,000 by Act 33) is from Constangy and not checked against the enrolled text.",
+    "The reference rates the deemed-compliance clause for entities following their federal regulator's procedures only 'likely' (medium) to cover HIPAA and leaves open whether Act 33's AG notice still binds them, so the engine owes both the individual and AG notices. The CRA threshold (500, lowered from 1,000 by Act 33) is from Constangy and not checked against the enrolled text.",
   personalInformation: { withName: [...CORE_ELEMENTS, ...HEALTH_ELEMENTS], alone: ONLINE_CREDENTIALS },
   encryptionSafeHarbor: true,
   hipaa: {
-    effect: 'individuals-exempt',
-    note: 'Entities subject to and complying with HIPAA are deemed compliant (Act 151 of 2022).',
+    effect: 'none',
+    note: 'A generic primary-or-functional-regulator clause, not confirmed to cover HIPAA; notify under both (states_notes.md § 4).',
   },
   individuals: { deadline: withoutUnreasonableDelay() },
   regulators: [

@@ -29,7 +29,7 @@ export const vermont: StateRule = {
       name: 'Attorney General',
       atLeast: 1,
       deadline: within(businessDays(14), 'discovery'),
-      note: 'A preliminary notice; then a copy of the consumer notice and the Vermont count.',
+      note: 'A preliminary notice within 14 business days of discovery, or when consumers are told if that is sooner; then a copy of the consumer notice and the Vermont count.',
     },
   ],
   consumerReportingAgencies: { atLeast: 1001, deadline: withoutUnreasonableDelay() },

@@ -14,15 +14,16 @@ export const wyoming: StateRule = {
   ],
   lastReviewed: LAST_REVIEWED,
   confidence: 'high',
-  uncertainty: 'The HIPAA deemed-compliance clause covers individual notice (2015 amendment; medium confidence).',
+  uncertainty:
+    'A 2015 clause may deem HIPAA-compliant covered entities and business associates compliant; the reference has it from recollection only (medium), so the engine owes the Wyoming notice as well.',
   personalInformation: {
     withName: [...CORE_ELEMENTS, 'passport', 'military-id', 'taxpayer-id', 'biometric', ...HEALTH_ELEMENTS],
     alone: ONLINE_CREDENTIALS,
   },
   encryptionSafeHarbor: true,
   hipaa: {
-    effect: 'individuals-exempt',
-    note: 'Covered entities and business associates complying with HIPAA are deemed compliant with individual notice.',
+    effect: 'none',
+    note: 'A HIPAA deemed-compliance clause is reported but not confirmed; notify under both (states_notes.md § 4).',
   },
   individuals: { deadline: withoutUnreasonableDelay() },
   regulators: [],
