@@ -2,13 +2,15 @@ import type { SmsSender } from '../src/messaging/sms';
 import type { Database } from '../src/store/database';
 import { createContainmentActivities, type ContainmentDependencies } from './containment';
 import { createEscalationActivities, type EscalationDependencies } from './escalation';
+import { createEvidenceActivities, type EvidenceDependencies } from './evidence';
 
 /**
  * What the activities are bound to. Every area adds its own dependencies
  * here; `mailer`, `sms` and `store` are shared by all of them.
  */
 export type ActivityDependencies = EscalationDependencies &
-  ContainmentDependencies & {
+  ContainmentDependencies &
+  EvidenceDependencies & {
     sms: SmsSender;
     store: Database;
   };
@@ -18,6 +20,7 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     ...createEscalationActivities(deps),
     ...createContainmentActivities(deps),
+    ...createEvidenceActivities(deps),
   };
 }
 

@@ -28,3 +28,12 @@ export const MAX_ARTIFACT_BYTES = 50 * 1024 * 1024;
 
 export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
 export const JSON_MEDIA_TYPE = 'application/json';
+
+/** The closed list of failure types the evidence activities throw (ApplicationFailure `type`); none is retried. */
+export const EvidenceFailure = {
+  /** The request is malformed: a workflow bug, and retrying cannot fix it. */
+  invalidRequest: 'EvidenceInvalidRequest',
+  /** The artifact would exceed MAX_ARTIFACT_BYTES; capture a shorter window. */
+  tooLarge: 'EvidenceTooLarge',
+} as const;
+export type EvidenceFailure = (typeof EvidenceFailure)[keyof typeof EvidenceFailure];
