@@ -88,7 +88,7 @@ const actionRequestSchema = z
   .strict()
   .refine((request) => targetTypeOf[request.action.kind] === request.target.type, {
     path: ['target', 'type'],
-    message: 'does not fit the action kind',
+    error: 'does not fit the action kind',
   });
 
 function invalidRequest(error: z.ZodError): ApplicationFailure {
@@ -178,8 +178,7 @@ function logFields(record: StartedRecord) {
 
 export function createContainmentActivities(deps: ContainmentDependencies) {
   const { adminApiUrl, signingSecret } = deps.containment;
-  const client =
-    adminApiUrl && signingSecret ? createAdminClient({ baseUrl: adminApiUrl, signingSecret }) : undefined;
+  const client = adminApiUrl && signingSecret ? createAdminClient({ baseUrl: adminApiUrl, signingSecret }) : undefined;
 
   async function perform(raw: ContainmentActionRequest, operation: ContainmentOperation): Promise<ContainmentRecord> {
     const parsed = actionRequestSchema.safeParse(raw);

@@ -105,7 +105,12 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     async send(call) {
       const url = new URL(`${base}${call.path}`);
       const body = JSON.stringify(call.body);
-      const signed = { method: call.route.method, path: `${url.pathname}${url.search}`, requestId: call.requestId, body };
+      const signed = {
+        method: call.route.method,
+        path: `${url.pathname}${url.search}`,
+        requestId: call.requestId,
+        body,
+      };
       const { template } = call.route;
 
       let response: Response;

@@ -19,15 +19,12 @@ export class PlaybookError extends Error {
 }
 
 function problemOf(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown setting(s): ${issue.keys.join(', ')}`;
-    case 'invalid_key':
-      // A bad rule id: zod says only "Invalid key"; the reason is in the key's own issues.
-      return issue.issues.map((inner) => inner.message).join('; ');
-    default:
-      return issue.message;
-  }
+  if (issue.code === 'unrecognized_keys') return `unknown setting(s): ${issue.keys.join(', ')}`;
+
+  // A bad rule id: zod says only "Invalid key"; the reason is in the key's own issues.
+  if (issue.code === 'invalid_key') return issue.issues.map((inner) => inner.message).join('; ');
+
+  return issue.message;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

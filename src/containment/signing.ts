@@ -54,9 +54,14 @@ const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
 
 export function canonicalRequest(request: SignableRequest, timestamp: number): string {
   const bodyDigest = createHash('sha256').update(request.body, 'utf8').digest('hex');
-  return [SIGNATURE_VERSION, String(timestamp), request.method.toUpperCase(), request.path, request.requestId, bodyDigest].join(
-    '\n',
-  );
+  return [
+    SIGNATURE_VERSION,
+    String(timestamp),
+    request.method.toUpperCase(),
+    request.path,
+    request.requestId,
+    bodyDigest,
+  ].join('\n');
 }
 
 function hmacHex(secret: string, text: string): string {
@@ -94,8 +99,7 @@ const rejectionMessages: Record<SignatureRejection, string> = {
 };
 
 export type Verification =
-  | { ok: true; requestId: string; timestamp: number }
-  | { ok: false; reason: SignatureRejection; message: string };
+  { ok: true; requestId: string; timestamp: number } | { ok: false; reason: SignatureRejection; message: string };
 
 /**
  * Remembers accepted signatures until their timestamp leaves the skew window;
@@ -139,7 +143,11 @@ function header(headers: ReceivedRequest['headers'], name: string): string | und
   return Array.isArray(value) ? undefined : value;
 }
 
-const refuse = (reason: SignatureRejection): Verification => ({ ok: false, reason, message: rejectionMessages[reason] });
+const refuse = (reason: SignatureRejection): Verification => ({
+  ok: false,
+  reason,
+  message: rejectionMessages[reason],
+});
 
 const SIGNATURE_FORMAT = /^v1=[0-9a-f]{64}$/;
 const TIMESTAMP_FORMAT = /^\d{1,12}$/;

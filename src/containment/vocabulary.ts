@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/common';
+import type { ActivityOptions } from '@temporalio/workflow';
 
 /**
  * The words containment is described in, and how its activities should be

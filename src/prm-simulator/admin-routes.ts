@@ -66,7 +66,20 @@ function rawBody(request: FastifyRequest): string {
 }
 
 function fingerprint(request: FastifyRequest): string {
-  return createHash('sha256').update(`${request.method}\n${request.url}\n${rawBody(request)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${request.method}\n${request.url}\n${rawBody(request)}`)
+    .digest('hex');
+}
+
+/** Names the bad or missing fields in the schema's order, then any unknown ones: never a value. */
+function fieldProblems(issues: readonly z.core.$ZodIssue[]): string {
+  const unknown = issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []));
+  const bad = issues.filter((issue) => issue.code !== 'unrecognized_keys').map((issue) => issue.path.join('.'));
+  const parts = [
+    ...(bad.length > 0 ? [`bad or missing field(s): ${[...new Set(bad)].join(', ')}`] : []),
+    ...(unknown.length > 0 ? [`unknown field(s): ${unknown.join(', ')}`] : []),
+  ];
+  return parts.join('; ');
 }
 
 function readBody(request: FastifyRequest): AdminRequestBody | Answer {
@@ -79,12 +92,12 @@ function readBody(request: FastifyRequest): AdminRequestBody | Answer {
   const parsed = adminRequestBodySchema.safeParse(json);
   if (parsed.success) return parsed.data;
 
-  const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(body)'))].join(', ');
-  return refusal(400, 'bad-request', `bad or missing field(s): ${fields}`);
+  return refusal(400, 'bad-request', fieldProblems(parsed.error.issues));
 }
 
 function targetOf(route: AdminRoute, request: FastifyRequest, body: AdminRequestBody): string | Answer {
-  const target = route === adminRoutes.blockIp ? body.ipAddress : Object.values(request.params as object)[0];
+  const target =
+    route === adminRoutes.blockIp ? body.ipAddress : Object.values(request.params as Record<string, unknown>)[0];
   if (typeof target !== 'string' || target === '') return refusal(400, 'bad-request', 'no target named');
   const isAddressRoute = route === adminRoutes.blockIp || route === adminRoutes.unblockIp;
   if (isAddressRoute && !addressSchema.safeParse(target).success) {
@@ -152,7 +165,10 @@ export function adminRoutesPlugin(app: FastifyInstance, options: AdminRoutesOpti
 
         const answer = carryOut(route, request, requestId, options);
         answers.set(requestId, { ...answer, fingerprint: print });
-        options.logger?.info({ route: route.template, requestId, status: answer.status }, 'PRM simulator admin request');
+        options.logger?.info(
+          { route: route.template, requestId, status: answer.status },
+          'PRM simulator admin request',
+        );
         return send(reply, answer);
       },
     });

@@ -120,7 +120,9 @@ describe('playbook errors', () => {
   it('reports a file that cannot be read', () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'breachline-playbook-')), 'missing.yaml');
 
-    expect(() => loadPlaybookFile(missing)).toThrow(/missing\.yaml is not usable:\n {2}- cannot read the file \(ENOENT\)/);
+    expect(() => loadPlaybookFile(missing)).toThrow(
+      /missing\.yaml is not usable:\n {2}- cannot read the file \(ENOENT\)/,
+    );
   });
 
   it('loads a playbook from a file', () => {

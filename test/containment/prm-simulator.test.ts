@@ -38,7 +38,11 @@ async function send(simulator: PrmSimulator, request: RawRequest) {
     headers: { 'content-type': 'application/json', ...request.headers },
     body: request.body ?? SUSPEND_BODY,
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 function eventAt(n: number, at: number, overrides: Partial<AuditEventInput> = {}): AuditEventInput {
@@ -61,10 +65,9 @@ interface StoredRow {
 }
 
 async function stored(db: Database, id: string): Promise<StoredRow | undefined> {
-  const { rows } = await db.query<StoredRow>(
-    'SELECT outcome, phi_accessed, details FROM audit_events WHERE id = $1',
-    [id],
-  );
+  const { rows } = await db.query<StoredRow>('SELECT outcome, phi_accessed, details FROM audit_events WHERE id = $1', [
+    id,
+  ]);
   return rows[0];
 }
 
@@ -95,7 +98,8 @@ describe.each(storeBackends())('the PRM simulator on $name', (backend) => {
       const answer = await send(simulator, {});
 
       expect(answer.status).toBe(401);
-      expect(answer.body).toEqual({ error: 'unauthorized', reason: expect.stringMatching(/no signature/) });
+      expect(answer.body.error).toBe('unauthorized');
+      expect(answer.body.reason).toMatch(/no signature/);
       expect(simulator.state.isSuspended(TENANT, 'u-suspect')).toBe(false);
     });
 
@@ -118,7 +122,10 @@ describe.each(storeBackends())('the PRM simulator on $name', (backend) => {
     });
 
     it('refuses a request signed with another secret, and one whose body was changed', async () => {
-      const forged = await send(simulator, signed('forged-1', {}, nowSeconds(), 'not-the-shared-secret-0123456789abcdef'));
+      const forged = await send(
+        simulator,
+        signed('forged-1', {}, nowSeconds(), 'not-the-shared-secret-0123456789abcdef'),
+      );
       const tampered = await send(simulator, {
         ...signed('tampered-1'),
         body: JSON.stringify({ tenantId: TENANT, incidentId: 'incident-other' }),
@@ -162,13 +169,13 @@ describe.each(storeBackends())('the PRM simulator on $name', (backend) => {
   });
 
   describe('request checks', () => {
-    it('refuses a body with bad fields with 400, naming them', async () => {
+    it('refuses a body with bad fields with 400, naming the bad and missing ones in order, then the unknown ones', async () => {
       const body = JSON.stringify({ tenantId: 'Not A Slug', incident: INCIDENT });
 
       const answer = await send(simulator, signed('bad-body-1', { body }));
 
       expect(answer.status).toBe(400);
-      expect(answer.body.reason).toBe('bad or missing field(s): (body), tenantId, incidentId');
+      expect(answer.body.reason).toBe('bad or missing field(s): tenantId, incidentId; unknown field(s): incident');
     });
 
     it('refuses a block of something that is not an IP address', async () => {
@@ -244,7 +251,10 @@ describe.each(storeBackends())('the PRM simulator on $name', (backend) => {
 
       await postEvents(simulator, event);
 
-      expect((await stored(store.db, event.id))?.details).toEqual({ api_key_id: 'key-77', denied_reason: 'api-key-disabled' });
+      expect((await stored(store.db, event.id))?.details).toEqual({
+        api_key_id: 'key-77',
+        denied_reason: 'api-key-disabled',
+      });
     });
 
     it('records a session revocation without denying later events', async () => {
