@@ -12,6 +12,8 @@ export interface MailMessage {
   to: MailAddress[];
   subject: string;
   text: string;
+  /** An HTML alternative to the text, when the message has one. */
+  html?: string;
   /** A stable Message-ID, so a retried send can be recognised as the same message. */
   messageId: string;
 }
