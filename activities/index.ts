@@ -3,6 +3,7 @@ import type { Database } from '../src/store/database';
 import { createContainmentActivities, type ContainmentDependencies } from './containment';
 import { createEscalationActivities, type EscalationDependencies } from './escalation';
 import { createEvidenceActivities, type EvidenceDependencies } from './evidence';
+import { createLegalReminderActivities, type LegalRemindersDependencies } from './legal-reminders';
 
 /**
  * What the activities are bound to. Every area adds its own dependencies
@@ -10,7 +11,8 @@ import { createEvidenceActivities, type EvidenceDependencies } from './evidence'
  */
 export type ActivityDependencies = EscalationDependencies &
   ContainmentDependencies &
-  EvidenceDependencies & {
+  EvidenceDependencies &
+  LegalRemindersDependencies & {
     sms: SmsSender;
     store: Database;
   };
@@ -21,6 +23,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createEscalationActivities(deps),
     ...createContainmentActivities(deps),
     ...createEvidenceActivities(deps),
+    ...createLegalReminderActivities(deps),
   };
 }
 

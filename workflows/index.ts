@@ -1,1 +1,2 @@
 export { handleIncident } from './handle-incident';
+export { trackObligations } from './track-obligations';

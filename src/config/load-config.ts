@@ -19,6 +19,8 @@ const environmentSettings: Record<string, string> = {
   MAIL_FROM: 'mail.from',
   DATABASE_URL: 'database.url',
   BREACHLINE_CHECKPOINT_KEY: 'audit.checkpointKey',
+  API_HOST: 'api.host',
+  API_PORT: 'api.port',
   PRM_ADMIN_URL: 'containment.adminApiUrl',
   PRM_SIGNING_SECRET: 'containment.signingSecret',
 };
@@ -33,7 +35,9 @@ const commonDefaults = {
   escalation: {},
   database: {},
   audit: {},
+  api: {},
   containment: {},
+  legal: {},
   dataDir: 'data',
   logLevel: 'info',
   temporal: { namespace: 'default', taskQueue: 'breachline', devServerPort: '7233', uiPort: '8233' },
@@ -53,6 +57,13 @@ const developmentDefaults = {
   audit: { checkpointKey: 'development-checkpoint-key-not-secret' },
   // Where `breachline prm-simulator` listens by default, and the secret it shares with the worker.
   containment: { adminApiUrl: 'http://127.0.0.1:7480', signingSecret: 'development-prm-signing-secret-not-secret' },
+  // Made-up legal contacts in escalation order; reminders land in data/outbox/.
+  legal: {
+    contacts: [
+      { name: 'Privacy officer', email: 'privacy-officer@breachline.localhost', sms: '+15555550100' },
+      { name: 'General counsel', email: 'general-counsel@breachline.localhost' },
+    ],
+  },
   escalation: {
     levels: [
       { after: '30m', email: ['oncall@breachline.localhost'] },

@@ -67,6 +67,57 @@ const escalationLevel = z
   .object({
     after: duration,
     email: z.array(z.email()).min(1),
+    /** On-call mobile numbers paged by SMS alongside the email; optional. */
+    sms: z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +15555550123')).optional(),
+  })
+  .strict();
+
+/** One person in legal or the privacy office who receives deadline reminders; SMS is optional. */
+const legalContact = z
+  .object({
+    name: z.string().min(1),
+    email: z.email(),
+    sms: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +15555550123')
+      .optional(),
+  })
+  .strict();
+
+/** The reminder offsets the issue asks for by default: 30, 14, 7, 3 and 1 days before each deadline. */
+const DEFAULT_REMINDER_DAYS_BEFORE = [30, 14, 7, 3, 1];
+
+/**
+ * Deadline reminders to legal. Contacts are in escalation order: the first
+ * gets every reminder, each overdue day adds the next one.
+ */
+const legalSection = z
+  .object({
+    contacts: z.array(legalContact).default([]),
+    reminderDaysBefore: z
+      .array(z.number().int().min(1).max(365))
+      .default(DEFAULT_REMINDER_DAYS_BEFORE)
+      .refine((list) => new Set(list).size === list.length, 'must not repeat a day'),
+    /** The local hour (in the entity's zone) at which a day's reminders go out. */
+    reminderHour: z.number().int().min(0).max(23).default(9),
+  })
+  .strict();
+
+/** The responder API (src/api/). Defaults suit one machine; behind a proxy set trustProxy. */
+const apiSection = z
+  .object({
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.coerce.number().int().min(0).max(65_535).default(8080),
+    /** Requests per token (or, without one, per address) per minute. */
+    rateLimitPerMinute: z.coerce.number().int().min(1).default(600),
+    /** About 10,000 audit events. */
+    bodyLimitBytes: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(16 * 1024 * 1024),
+    /** Believe X-Forwarded-For: only when a TLS-terminating proxy sets it (production). */
+    trustProxy: z.boolean().default(false),
   })
   .strict();
 
@@ -107,12 +158,14 @@ export const configSchema = z
         url: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
       })
       .strict(),
+    api: apiSection,
     audit: z
       .object({
         /** Signs audit-chain checkpoints (HMAC-SHA256); 32 characters at least. */
         checkpointKey: z.string().min(32, 'must be at least 32 characters'),
       })
       .strict(),
+    legal: legalSection,
     containment: z
       .object({
         /** The platform admin API that containment actions call; required in production. */
@@ -171,3 +224,5 @@ function requireContainmentInProduction(
 
 export type Config = z.output<typeof configSchema>;
 export type EscalationLevel = Config['escalation']['levels'][number];
+export type LegalSettings = Config['legal'];
+export type LegalContact = LegalSettings['contacts'][number];

@@ -1,0 +1,152 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { parseIncidentFacts } from '../src/obligations/errors';
+import type { IncidentFacts } from '../src/obligations/facts';
+import type { ObligationOptionsInput } from '../src/obligations/options';
+import * as tracking from '../src/obligations/tracking';
+import { obligationsStatusQuery, recordObligationMetUpdate, updateFactsUpdate } from './obligation-messages';
+
+export interface TrackObligationsInput {
+  incidentId: string;
+  tenantId: string;
+  facts: IncidentFacts;
+  /** The organisation's choices (GDPR risk, internal target, BAA days); notices met are recorded by update. */
+  options?: Omit<ObligationOptionsInput, 'met'>;
+}
+
+/**
+ * A reminder that cannot be sent must not be lost: sending retries without
+ * limit, the interval capped at ten minutes so a mail outage costs at most
+ * ten minutes once it ends.
+ */
+const { sendLegalReminder, legalReminderPolicy } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+/** A reminder that goes out this long after its time says it is late. */
+const LATE_AFTER_MS = 15 * 60_000;
+
+const now = (): string => new Date().toISOString();
+
+function refuse(problems: readonly string[]): never {
+  throw ApplicationFailure.nonRetryable(`Refused: ${problems.join('; ')}`, 'RequestRefused');
+}
+
+function initialFacts(raw: unknown): IncidentFacts {
+  try {
+    return parseIncidentFacts(raw);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'invalid incident facts';
+    throw ApplicationFailure.nonRetryable(message, 'InvalidIncidentFacts');
+  }
+}
+
+/**
+ * One run per reportable incident: computes every notice owed with the pure
+ * engine, and reminds legal of each at the configured offsets, on the due
+ * day and daily once overdue (escalating), until legal records it met.
+ * Changed facts recompute the obligations; a law-enforcement delay in them
+ * moves only the deadlines it tolls. Timers are durable, so after downtime
+ * the reminders missed are sent, once each, late.
+ */
+export async function trackObligations(input: TrackObligationsInput): Promise<tracking.ObligationsStatus> {
+  const facts = initialFacts(input.facts);
+  const policy = await legalReminderPolicy();
+  let state = tracking.recompute(
+    { options: input.options ?? {}, policy, met: {}, recomputations: [] },
+    facts,
+    now(),
+    'assessment reportable',
+  );
+  let changed = false;
+
+  setHandler(obligationsStatusQuery, () => tracking.trackerStatus(input.incidentId, state, now()));
+
+  setHandler(
+    recordObligationMetUpdate,
+    (request) => {
+      const record = { ...tracking.metRequestSchema.parse(request), recordedAt: now() };
+      state = tracking.recordMet(state, record, now());
+      changed = true;
+      log.info('Obligation recorded as met', { incidentId: input.incidentId, obligationId: record.obligationId });
+      return tracking.trackerStatus(input.incidentId, state, now());
+    },
+    {
+      validator: (request) => {
+        const problems = tracking.metRequestProblems(request, {
+          knownIds: state.tracked.map((entry) => entry.obligation.id),
+          alreadyMet: Object.keys(state.met),
+          discoveredAt: state.facts.discoveredAt,
+          now: now(),
+        });
+        if (problems.length > 0) refuse(problems);
+      },
+    },
+  );
+
+  setHandler(
+    updateFactsUpdate,
+    (request) => {
+      const parsed = tracking.parseFactsChange(request);
+      if ('problems' in parsed) refuse(parsed.problems);
+      state = tracking.recompute(state, parsed.change.facts, now(), parsed.change.reason);
+      changed = true;
+      log.info('Incident facts changed; obligations recomputed', {
+        incidentId: input.incidentId,
+        obligations: state.tracked.length,
+      });
+      return tracking.trackerStatus(input.incidentId, state, now());
+    },
+    {
+      validator: (request) => {
+        const parsed = tracking.parseFactsChange(request);
+        if ('problems' in parsed) refuse(parsed.problems);
+      },
+    },
+  );
+
+  while (!tracking.allMet(state)) {
+    await sendDueReminders();
+    const wakeAt = tracking.nextWakeAt(state, now());
+    changed = false;
+    if (wakeAt === undefined) await condition(() => changed);
+    else await condition(() => changed, Math.max(Date.parse(wakeAt) - Date.now(), 1));
+  }
+  await condition(allHandlersFinished);
+
+  return tracking.trackerStatus(input.incidentId, state, now());
+
+  async function sendDueReminders(): Promise<void> {
+    for (const reminder of tracking.dueReminders(state, now())) {
+      const entry = state.tracked.find((candidate) => candidate.obligation.id === reminder.obligationId);
+      if (!entry || state.met[reminder.obligationId]) continue;
+
+      const status = tracking.trackerStatus(input.incidentId, state, now());
+      const listed = status.obligations.find((candidate) => candidate.id === reminder.obligationId);
+      await sendLegalReminder({
+        incidentId: input.incidentId,
+        tenantId: input.tenantId,
+        obligationId: reminder.obligationId,
+        recipientName: entry.obligation.recipientName,
+        citation: entry.obligation.citation,
+        kind: reminder.kind,
+        reminderKey: reminder.key,
+        daysRemaining: reminder.daysRemaining,
+        ...(listed?.dueDate === undefined ? {} : { dueDate: listed.dueDate }),
+        ...(listed?.dueAt === undefined ? {} : { dueAt: listed.dueAt }),
+        escalationLevel: reminder.escalationLevel,
+        scheduledAt: reminder.at,
+        late: Date.now() - Date.parse(reminder.at) > LATE_AFTER_MS,
+      });
+      state = tracking.markSent(state, reminder.obligationId, reminder.key);
+    }
+  }
+}
