@@ -47,18 +47,23 @@ export const alertEvidenceRequestSchema = z
     captureKey: captureKeySchema,
   })
   .strict()
-  .superRefine((request, context) => {
-    if (request.userId === undefined && request.ipAddress === undefined && request.patientId === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['userId'],
-        message: 'one of userId, ipAddress or patientId is needed',
-      });
-    }
-    if (Date.parse(request.from) > Date.parse(request.to)) {
-      context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    }
-  });
+  .superRefine(
+    (request, context) => {
+      if (request.userId === undefined && request.ipAddress === undefined && request.patientId === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['userId'],
+          message: 'one of userId, ipAddress or patientId is needed',
+        });
+      }
+      // Date.parse of a missing or malformed end is NaN, which compares false: that end has its own issue.
+      if (Date.parse(request.from) > Date.parse(request.to)) {
+        context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+      }
+    },
+    // Run even when other fields are bad, so one reply names every problem; the checks above tolerate bad fields.
+    { when: () => true },
+  );
 export type AlertEvidenceRequest = z.input<typeof alertEvidenceRequestSchema>;
 
 export const containmentEvidenceRequestSchema = z
