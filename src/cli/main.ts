@@ -11,6 +11,7 @@ import { alertCommand } from './alert';
 import { auditCommand, ingestCommand } from './audit';
 import { runDemo } from './demo';
 import { runDev } from './dev';
+import { evidenceCommand } from './evidence';
 import { generateCommand } from './generate';
 import { incidentsCommand } from './incidents';
 import { rulesCommand } from './rules';
@@ -45,6 +46,7 @@ program.addCommand(incidentsCommand());
 program.addCommand(rulesCommand());
 program.addCommand(obligationsCommand());
 program.addCommand(prmSimulatorCommand());
+program.addCommand(evidenceCommand());
 
 program
   .command('tools')
