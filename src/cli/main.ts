@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { TokenRequestError } from '../api/tokens';
 import { RequestRefusedError } from '../client/incidents';
 import { ConfigError } from '../config/load-config';
 import { PlaybookError } from '../containment/load-playbook';
@@ -8,6 +9,7 @@ import { ObligationInputError } from '../obligations';
 import { StoreLockedError } from '../store/database';
 import { TemporalBinaryError } from '../temporal/binaries';
 import { alertCommand } from './alert';
+import { apiCommand } from './api';
 import { auditCommand, ingestCommand } from './audit';
 import { runDemo } from './demo';
 import { runDev } from './dev';
@@ -44,6 +46,7 @@ program.addCommand(generateCommand());
 program.addCommand(auditCommand());
 program.addCommand(incidentsCommand());
 program.addCommand(rulesCommand());
+program.addCommand(apiCommand());
 program.addCommand(obligationsCommand());
 program.addCommand(prmSimulatorCommand());
 program.addCommand(evidenceCommand());
@@ -64,6 +67,7 @@ function reportAndExit(error: unknown): void {
     StoreLockedError,
     ObligationInputError,
     PlaybookError,
+    TokenRequestError,
   ];
   if (error instanceof Error && known.some((kind) => error instanceof kind)) {
     console.error(error.message);
