@@ -12,6 +12,10 @@ import {
   type RuleMatch,
   SweepScopeError,
 } from '../detection';
+import { readExamples, runExamples } from '../detection/run-examples';
+import { RuleExampleError } from '../detection/rule-examples';
+import { openPglite } from '../store/database';
+import { migrate } from '../store/migrate';
 import { openStore } from '../store/open-store';
 
 /**
@@ -39,7 +43,9 @@ function instant(text: string): string {
   if (timestampSchema.safeParse(text).success) return text;
   const duration = /^\d+[smhdw]$/.test(text) ? ms(text as ms.StringValue) : undefined;
   if (duration === undefined) {
-    throw new InvalidArgumentError('Give a date and time with an offset (2026-11-02T08:00:00Z) or a duration (24h, 7d).');
+    throw new InvalidArgumentError(
+      'Give a date and time with an offset (2026-11-02T08:00:00Z) or a duration (24h, 7d).',
+    );
   }
   return new Date(Date.now() - duration).toISOString();
 }
@@ -102,6 +108,44 @@ async function runRun(dirs: string[], flags: RunFlags): Promise<void> {
   }
 }
 
+/**
+ * `rules test`: every rule's examples, each in a tenant of its own, in a
+ * fresh in-memory store (never the configured one: example events are
+ * not audit evidence). Exit 1 when any example fails or a rule has none.
+ */
+async function runTest(dirs: string[], flags: CheckFlags): Promise<void> {
+  const loaded = await load(dirs, flags);
+  if (!loaded) return;
+  for (const problem of loaded.problems) console.error(formatProblem(problem));
+  if (loaded.problems.length > 0) process.exitCode = 1;
+
+  const examples = await readExamples(loaded).catch((error: unknown) => {
+    if (!(error instanceof RuleExampleError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+    return undefined;
+  });
+  if (!examples) return;
+  const db = await openPglite();
+  try {
+    await migrate(db);
+    const outcomes = await runExamples(db, loaded, examples);
+    for (const { example, raised, passed } of outcomes) {
+      const got = raised < 0 ? 'rule not loaded' : `${raised} alert(s)`;
+      console.log(
+        `${passed ? 'pass' : 'FAIL'}  ${example.ruleId}: ${example.name} (want ${example.alerts}, got ${got})`,
+      );
+    }
+    const untested = loaded.rules.filter((rule) => rule.alerts && !examples.some((e) => e.ruleId === rule.id));
+    for (const rule of untested) console.log(`FAIL  ${rule.id ?? rule.title}: has no examples`);
+    const failed = outcomes.filter((outcome) => !outcome.passed).length + untested.length;
+    console.log(`${outcomes.length - failed + untested.length} passed, ${failed} failed`);
+    if (failed > 0) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}
+
 export function rulesCommand(): Command {
   const rules = new Command('rules').description('Check and try Sigma detection rules');
   rules
@@ -121,5 +165,11 @@ export function rulesCommand(): Command {
     .option('--mapping <file>', 'field mapping (default: src/detection/field-mapping.yaml)')
     .option('--json', 'print the alerts as JSON')
     .action(runRun);
+  rules
+    .command('test')
+    .description("Run every alerting rule's own examples against a fresh in-memory store; exit 1 if any fails")
+    .argument('<dir...>', 'rule files or directories')
+    .option('--mapping <file>', 'field mapping (default: src/detection/field-mapping.yaml)')
+    .action(runTest);
   return rules;
 }

@@ -9,6 +9,10 @@ import { type DerivedField, DerivedFieldName } from './field-mapping';
  * - hour_unusual_for_user: the user had no event within ±`spreadHours`
  *   of this hour of the day (in the sweep's time zone) in the previous
  *   `lookbackDays`.
+ * - patient_new_for_user: the event names a patient the user did not touch
+ *   in the previous `lookbackDays`, and the user's history in the look-back
+ *   reaches back at least `settleDays` (a stand-in for "no care
+ *   relationship": the audit log does not carry care teams).
  *
  * Both are false for a user with no event at all in the look-back: with
  * no baseline, everything would look unusual. "Previous" means earlier by
@@ -46,8 +50,13 @@ function historySql(fields: readonly DerivedField[], from: string, ctx: CompileC
       ' AS previous_same_network'
     : '';
 
+  const samePatient = fields.some((field) => field.name === DerivedFieldName.patientNewForUser)
+    ? `, lag(a.occurred_at) OVER (PARTITION BY a.tenant_id, a.user_id, a.patient_id ORDER BY a.occurred_at, a.seq)` +
+      ' AS previous_same_patient, min(a.occurred_at) OVER (PARTITION BY a.tenant_id, a.user_id) AS first_seen'
+    : '';
+
   return (
-    `SELECT a.*, ${PREVIOUS_ANY} AS previous_any${sameNetwork} FROM audit_events a` +
+    `SELECT a.*, ${PREVIOUS_ANY} AS previous_any${sameNetwork}${samePatient} FROM audit_events a` +
     ` WHERE ${ctx.scope.stored('a')} AND a.occurred_at >= ${from}`
   );
 }
@@ -77,6 +86,11 @@ function derivedValue(field: DerivedField, bands: string | undefined, ctx: Compi
       return (
         `(h.ip_address IS NOT NULL AND ${hasBaseline}` +
         ` AND (h.previous_same_network IS NULL OR h.previous_same_network < ${since}))`
+      );
+    case DerivedFieldName.patientNewForUser:
+      return (
+        `(h.patient_id IS NOT NULL AND h.first_seen <= h.occurred_at - ${ctx.days(field.settleDays)}` +
+        ` AND (h.previous_same_patient IS NULL OR h.previous_same_patient < ${since}))`
       );
     case DerivedFieldName.hourUnusualForUser:
       return bands ? `(${hasBaseline} AND (b.previous_in_band IS NULL OR b.previous_in_band < ${since}))` : 'false';

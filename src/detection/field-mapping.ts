@@ -20,11 +20,13 @@ export const DEFAULT_FIELD_MAPPING_PATH = join(__dirname, 'field-mapping.yaml');
 export const DerivedFieldName = {
   networkNewForUser: 'network_new_for_user',
   hourUnusualForUser: 'hour_unusual_for_user',
+  patientNewForUser: 'patient_new_for_user',
 } as const;
 export type DerivedFieldName = (typeof DerivedFieldName)[keyof typeof DerivedFieldName];
 
 export type DerivedField =
   | { name: typeof DerivedFieldName.networkNewForUser; lookbackDays: number }
+  | { name: typeof DerivedFieldName.patientNewForUser; lookbackDays: number; settleDays: number }
   | { name: typeof DerivedFieldName.hourUnusualForUser; lookbackDays: number; spreadHours: number };
 
 export type FieldTarget =
@@ -88,6 +90,10 @@ const mappingSchema = z
     derived: z
       .object({
         network_new_for_user: z.object({ lookbackDays }).strict().optional(),
+        patient_new_for_user: z
+          .object({ lookbackDays, settleDays: z.number().int().min(0).max(30) })
+          .strict()
+          .optional(),
         hour_unusual_for_user: z
           .object({ lookbackDays, spreadHours: z.number().int().min(0).max(11) })
           .strict()
