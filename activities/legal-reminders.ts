@@ -3,7 +3,7 @@ import type { LegalContact, LegalSettings } from '../src/config/schema';
 import type { Logger } from '../src/logging/logger';
 import type { Mailer } from '../src/messaging/mailer';
 import type { SmsSender } from '../src/messaging/sms';
-import type { ReminderKind, ReminderPolicy } from '../src/obligations/tracking';
+import { isLateReminder, type ReminderKind, type ReminderPolicy } from '../src/obligations/tracking';
 
 /**
  * Deadline reminders to legal, by email and SMS. A reminder names the
@@ -73,7 +73,9 @@ function composeReminder(request: LegalReminderRequest): { subject: string; text
     `Recipient: ${request.recipientName}`,
     `Legal basis: ${request.citation}`,
     `Deadline: ${when(request)}`,
-    ...(request.late ? [`This reminder was due at ${request.scheduledAt} and is sent late.`] : []),
+    ...(request.late || isLateReminder(request.scheduledAt, Date.now())
+      ? [`This reminder was due at ${request.scheduledAt} and is sent late.`]
+      : []),
     ...(request.escalationLevel > 0
       ? [`Escalated to level ${request.escalationLevel + 1} because it is overdue.`]
       : []),

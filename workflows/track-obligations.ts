@@ -31,9 +31,6 @@ const { sendLegalReminder, legalReminderPolicy } = proxyActivities<Activities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-/** A reminder that goes out this long after its time says it is late. */
-const LATE_AFTER_MS = 15 * 60_000;
-
 const now = (): string => new Date().toISOString();
 
 function refuse(problems: readonly string[]): never {
@@ -59,9 +56,8 @@ function initialFacts(raw: unknown): IncidentFacts {
  */
 export async function trackObligations(input: TrackObligationsInput): Promise<tracking.ObligationsStatus> {
   const facts = initialFacts(input.facts);
-  const policy = await legalReminderPolicy();
   let state = tracking.recompute(
-    { options: input.options ?? {}, policy, met: {}, recomputations: [] },
+    { options: input.options ?? {}, policy: tracking.DEFAULT_REMINDER_POLICY, met: {}, recomputations: [] },
     facts,
     now(),
     'assessment reportable',
@@ -113,6 +109,8 @@ export async function trackObligations(input: TrackObligationsInput): Promise<tr
     },
   );
 
+  // Handlers are in place before the first await, so a status query never finds the workflow without one.
+  state = { ...state, policy: await legalReminderPolicy() };
   while (!tracking.allMet(state)) {
     await sendDueReminders();
     const wakeAt = tracking.nextWakeAt(state, now());
@@ -124,10 +122,15 @@ export async function trackObligations(input: TrackObligationsInput): Promise<tr
 
   return tracking.trackerStatus(input.incidentId, state, now());
 
+  /** Sends one at a time and looks again: more may fall due while a send retries, or be met meanwhile. */
   async function sendDueReminders(): Promise<void> {
-    for (const reminder of tracking.dueReminders(state, now())) {
+    for (
+      let reminder = tracking.dueReminders(state, now())[0];
+      reminder;
+      reminder = tracking.dueReminders(state, now())[0]
+    ) {
       const entry = state.tracked.find((candidate) => candidate.obligation.id === reminder.obligationId);
-      if (!entry || state.met[reminder.obligationId]) continue;
+      if (!entry) return;
 
       const status = tracking.trackerStatus(input.incidentId, state, now());
       const listed = status.obligations.find((candidate) => candidate.id === reminder.obligationId);
@@ -144,7 +147,7 @@ export async function trackObligations(input: TrackObligationsInput): Promise<tr
         ...(listed?.dueAt === undefined ? {} : { dueAt: listed.dueAt }),
         escalationLevel: reminder.escalationLevel,
         scheduledAt: reminder.at,
-        late: Date.now() - Date.parse(reminder.at) > LATE_AFTER_MS,
+        late: tracking.isLateReminder(reminder.at, Date.now()),
       });
       state = tracking.markSent(state, reminder.obligationId, reminder.key);
     }

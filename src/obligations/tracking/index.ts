@@ -7,6 +7,7 @@ export { factsChangeSchema, parseFactsChange, type FactsChange } from './facts-c
 export { metRequestProblems, metRequestSchema, NoticeMethod, type MetRecord, type MetRequest } from './met-record';
 export {
   DEFAULT_REMINDER_POLICY,
+  isLateReminder,
   ReminderKind,
   reminderSchedule,
   type Reminder,

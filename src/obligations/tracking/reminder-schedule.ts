@@ -125,3 +125,15 @@ export function reminderSchedule(obligation: Obligation, policy: ReminderPolicy,
 
   return all.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
+
+/** A reminder that goes out this long after its time says it is late. */
+const LATE_AFTER_MS = 15 * 60_000;
+
+/**
+ * Whether a reminder sent at `sentAtMs` is late. The workflow asks when it
+ * schedules the send and the activity asks again when it sends, since retries
+ * through a mail outage can make an on-time reminder late.
+ */
+export function isLateReminder(scheduledAt: string, sentAtMs: number): boolean {
+  return sentAtMs - Date.parse(scheduledAt) > LATE_AFTER_MS;
+}
