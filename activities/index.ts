@@ -3,6 +3,7 @@ import type { Database } from '../src/store/database';
 import { createContainmentActivities, type ContainmentDependencies } from './containment';
 import { createEscalationActivities, type EscalationDependencies } from './escalation';
 import { createEvidenceActivities, type EvidenceDependencies } from './evidence';
+import { createTimelineActivities, type TimelineDependencies } from './incident-timeline';
 import { createLegalReminderActivities, type LegalRemindersDependencies } from './legal-reminders';
 
 /**
@@ -12,6 +13,7 @@ import { createLegalReminderActivities, type LegalRemindersDependencies } from '
 export type ActivityDependencies = EscalationDependencies &
   ContainmentDependencies &
   EvidenceDependencies &
+  TimelineDependencies &
   LegalRemindersDependencies & {
     sms: SmsSender;
     store: Database;
@@ -23,6 +25,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createEscalationActivities(deps),
     ...createContainmentActivities(deps),
     ...createEvidenceActivities(deps),
+    ...createTimelineActivities(deps),
     ...createLegalReminderActivities(deps),
   };
 }

@@ -1,120 +1,89 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
+  continueAsNew,
   log,
-  proxyActivities,
-  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import { alertSchema } from '../src/incidents/alert';
-import * as incident from '../src/incidents/incident-state';
-import { acknowledgeRequestSchema, closeRequestSchema, describeIssues } from '../src/incidents/responder-requests';
-import { acknowledgeUpdate, alertSignal, closeUpdate, statusQuery } from './messages';
+import { type IncidentState, type IncidentStatus, openIncident, toStatus } from '../src/incidents/incident-state';
+import { nextWork } from '../src/incidents/next-work';
+import { searchAttributesFor, searchAttributesKey } from '../src/incidents/search-attributes';
+import { type IncidentRun, now, registerHandlers } from './incident-handlers';
+import { performStep, recordTimeline } from './incident-steps';
 
 export interface HandleIncidentInput {
   incidentId: string;
   tenantId: string;
-  /** When to page each escalation level, in ms after the incident opened, ascending. */
+  /** When to page each escalation level, in ms after the incident opened (or the action was planned), ascending. */
   escalationDelaysMs: number[];
+  /** The state a previous run handed over when it continued as new. */
+  carried?: IncidentState;
 }
 
 /**
- * Paging keeps retrying: an unpaged on-call is worse than a late page. The
- * interval caps at five minutes so a mail outage of an hour costs at most
- * five minutes of extra delay once it ends.
+ * One run per incident, from its first alert to closure or false positive.
+ * Responders act through updates (incident-handlers.ts), which only change
+ * the state; this loop then asks src/incidents/next-work.ts what is due
+ * (plan or run containment, capture evidence, page someone), does it, and
+ * otherwise sleeps until the next page or the next change. Every timeline
+ * entry is written to the audit store before the next step.
  */
-const { pageOnCall } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+export async function handleIncident(input: HandleIncidentInput): Promise<IncidentStatus> {
+  const run: IncidentRun = {
+    state: input.carried ?? openIncident(input.incidentId, input.tenantId, now()),
+    changes: 0,
+  };
+  registerHandlers(run);
+  let published = '';
 
-const now = (): string => new Date().toISOString();
+  for (;;) {
+    await recordTimeline(run);
+    published = publishSearchAttributes(run.state, input.escalationDelaysMs, published);
 
-/** Rejects an update before it reaches history; Temporal requires validators to be synchronous. */
-function refuse(reason: string): never {
-  throw ApplicationFailure.nonRetryable(reason, 'RequestRefused');
-}
-
-/**
- * One run per incident, from its first alert to closure. Today it triages:
- * it gathers alerts, pages the escalation levels in turn until a responder
- * acknowledges, and ends when a responder closes it. Containment, evidence,
- * assessment and notification are not built yet.
- */
-export async function handleIncident(input: HandleIncidentInput): Promise<incident.IncidentStatus> {
-  let state = incident.openIncident(input.incidentId, input.tenantId, now());
-
-  setHandler(alertSignal, (raw) => {
-    const parsed = alertSchema.safeParse(raw);
-    if (!parsed.success || parsed.data.tenantId !== input.tenantId) {
-      log.warn('Dropped an alert that failed validation', { incidentId: input.incidentId });
-      return;
+    const work = nextWork(run.state, input.escalationDelaysMs, Date.now());
+    if (work.kind === 'finish') break;
+    if (work.kind !== 'wait') {
+      await performStep(run, work);
+      continue;
     }
-    state = incident.recordAlert(state, parsed.data, now());
-  });
 
-  setHandler(statusQuery, () => incident.toStatus(state));
-
-  setHandler(
-    acknowledgeUpdate,
-    (request) => {
-      state = incident.acknowledge(state, request, now());
-      log.info('Incident acknowledged', { incidentId: input.incidentId, responderId: request.responderId });
-      return incident.toStatus(state);
-    },
-    {
-      validator: (request) => {
-        const parsed = acknowledgeRequestSchema.safeParse(request);
-        if (!parsed.success) refuse(`Invalid acknowledge request: ${describeIssues(parsed.error)}`);
-        const refusal = incident.acknowledgeRefusal(state);
-        if (refusal) refuse(`Cannot acknowledge: ${refusal}`);
-      },
-    },
-  );
-
-  setHandler(
-    closeUpdate,
-    (request) => {
-      state = incident.close(state, request, now());
-      log.info('Incident closed', { incidentId: input.incidentId, responderId: request.responderId });
-      return incident.toStatus(state);
-    },
-    {
-      validator: (request) => {
-        const parsed = closeRequestSchema.safeParse(request);
-        if (!parsed.success) refuse(`Invalid close request: ${describeIssues(parsed.error)}`);
-        const refusal = incident.closeRefusal(state);
-        if (refusal) refuse(`Cannot close: ${refusal}`);
-      },
-    },
-  );
-
-  await escalateUntilAcknowledged();
-  await condition(() => state.closed !== undefined);
-  await condition(allHandlersFinished);
-
-  return incident.toStatus(state);
-
-  async function escalateUntilAcknowledged(): Promise<void> {
-    const openedAtMs = Date.parse(state.openedAt);
-    for (const [level, delayMs] of input.escalationDelaysMs.entries()) {
-      const waitMs = openedAtMs + delayMs - Date.now();
-      if (await condition(() => state.acknowledged !== undefined, Math.max(waitMs, 1))) return;
-
-      await pageOnCall({
-        incidentId: input.incidentId,
-        tenantId: input.tenantId,
-        level,
-        severity: state.severity,
-        ruleIds: state.ruleIds,
-        openedAt: state.openedAt,
-      });
-      state = incident.recordEscalation(state, level, now());
-      log.info('Incident unacknowledged; paged escalation level', {
-        incidentId: input.incidentId,
-        escalationLevel: level + 1,
-      });
-    }
+    await waitForChange(run, work.untilMs);
+    if (workflowInfo().continueAsNewSuggested) await handOver(run, input);
   }
+
+  await condition(allHandlersFinished);
+  await recordTimeline(run);
+  log.info('Incident ended', { incidentId: run.state.incidentId, phase: run.state.phase });
+
+  return toStatus(run.state);
+}
+
+async function waitForChange(run: IncidentRun, untilMs: number | undefined): Promise<void> {
+  const seen = run.changes;
+  if (untilMs === undefined) await condition(() => run.changes !== seen);
+  else await condition(() => run.changes !== seen, Math.max(untilMs - Date.now(), 1));
+}
+
+/** Upserts the search attributes when they changed since `published`; returns what is published now. */
+function publishSearchAttributes(state: IncidentState, delaysMs: readonly number[], published: string): string {
+  const attributes = searchAttributesFor(state, delaysMs);
+  const key = searchAttributesKey(attributes);
+  if (key !== published) upsertSearchAttributes(attributes);
+  return key;
+}
+
+/**
+ * Continues as new with the state, once no handler is running: a long
+ * incident's history would otherwise grow past Temporal's limits. Timers are
+ * absolute times in the state, so nothing is lost in the hand-over.
+ */
+async function handOver(run: IncidentRun, input: HandleIncidentInput): Promise<never> {
+  await condition(allHandlersFinished);
+  await recordTimeline(run);
+  log.info('Incident continues as new', {
+    incidentId: run.state.incidentId,
+    historyLength: workflowInfo().historyLength,
+  });
+  return continueAsNew<(input: HandleIncidentInput) => Promise<IncidentStatus>>({ ...input, carried: run.state });
 }

@@ -2,26 +2,41 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { acknowledgeIncident, closeIncident, getIncidentStatus, raiseAlert } from '../client/incidents';
+import {
+  acknowledgeIncident,
+  approveContainment,
+  closeIncident,
+  getIncidentStatus,
+  raiseAlert,
+  setAffectedPopulation,
+  submitAssessment,
+} from '../client/incidents';
 import { loadConfig } from '../config/load-config';
 import type { Config } from '../config/schema';
 import type { Alert } from '../incidents/alert';
 import type { IncidentStatus } from '../incidents/incident-state';
+import { IncidentRole } from '../incidents/vocabulary';
+import { demoAssessment } from './demo-assessment';
 import { createLogger } from '../logging/logger';
 import { startLocalStack } from './stack';
 
 /**
- * The main job as far as it is built: a detection alert opens an incident, a
- * second alert with the same dedup key joins it, nobody acknowledges so
- * escalation pages on-call by email, then a responder acknowledges and closes.
- * Escalation delays are shortened to seconds so the page fires while you watch.
+ * The main job as far as it is built: a detection alert opens an incident and
+ * a second with the same dedup key joins it; containment revokes the user's
+ * sessions on the simulated platform at once; nobody acknowledges, so
+ * escalation pages on-call; a responder acknowledges and approves the
+ * suspension; evidence is captured; the privacy officer assesses the breach
+ * as reportable, sets the affected population and closes. Escalation delays
+ * are shortened to seconds so the page fires while you watch.
  */
 
 const DEMO_FIRST_PAGE_MS = 3_000;
 const DEMO_SECOND_PAGE_MS = 120_000;
 const POLL_MS = 250;
-const PAGE_WAIT_LIMIT_MS = 60_000;
-const RESPONDER = 'demo.responder';
+const STEP_WAIT_LIMIT_MS = 60_000;
+const RESPONDER = { actorId: 'demo.responder', role: IncidentRole.responder };
+const PRIVACY_OFFICER = { actorId: 'demo.privacy', role: IncidentRole.privacyOfficer };
+const DEMO_POPULATION = { populationId: 'demo-population', total: 180, byJurisdiction: { 'US-TX': 171, 'US-OK': 9 } };
 
 function demoAlert(alertId: string, severity: Alert['severity']): Alert {
   return {
@@ -50,16 +65,6 @@ function withDemoEscalation(config: Readonly<Config>): Readonly<Config> {
       ],
     },
   };
-}
-
-async function waitForFirstPage(client: Client, incidentId: string): Promise<IncidentStatus> {
-  const deadline = Date.now() + PAGE_WAIT_LIMIT_MS;
-  for (;;) {
-    const status = await getIncidentStatus(client, incidentId);
-    if (status.escalationsSent > 0) return status;
-    if (Date.now() > deadline) throw new Error(`No escalation page within ${PAGE_WAIT_LIMIT_MS} ms`);
-    await new Promise((done) => setTimeout(done, POLL_MS));
-  }
 }
 
 function newestMessage(outboxDir: string | undefined): string {
@@ -98,10 +103,43 @@ function printSummary(status: IncidentStatus, page: string, where: Where) {
   console.log(`List workflows: ${cli} workflow list --address ${where.address}`);
 }
 
+/** Polls the incident until `done` holds for its status; the workflow moves on its own between responder steps. */
+async function waitFor(
+  client: Client,
+  incidentId: string,
+  what: string,
+  done: (status: IncidentStatus) => boolean,
+): Promise<IncidentStatus> {
+  const deadline = Date.now() + STEP_WAIT_LIMIT_MS;
+  for (;;) {
+    const status = await getIncidentStatus(client, incidentId);
+    if (done(status)) return status;
+    if (Date.now() > deadline)
+      throw new Error(`The demo incident did not reach "${what}" within ${STEP_WAIT_LIMIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** The responders' part: acknowledge, approve the suspension, assess, set the population, close. */
+async function respond(client: Client, incidentId: string): Promise<IncidentStatus> {
+  await waitFor(client, incidentId, 'first page', (status) => status.escalationsSent > 0);
+  console.log('Escalation paged on-call; a responder acknowledges and approves suspending the account');
+  await acknowledgeIncident(client, incidentId, RESPONDER);
+  const planned = await getIncidentStatus(client, incidentId);
+  const suspension = planned.actions.find((action) => action.kind === 'suspend-user');
+  if (suspension) await approveContainment(client, incidentId, { ...RESPONDER, actionIndex: suspension.index });
+
+  await waitFor(client, incidentId, 'assessment', (status) => status.phase === 'assessment');
+  console.log('Containment done and evidence captured; the privacy officer submits the risk assessment');
+  await submitAssessment(client, incidentId, { ...PRIVACY_OFFICER, submission: demoAssessment() });
+  await setAffectedPopulation(client, incidentId, { ...PRIVACY_OFFICER, ...DEMO_POPULATION });
+  return closeIncident(client, incidentId, { ...PRIVACY_OFFICER, reason: 'demo finished' });
+}
+
 export async function runDemo(options: { keep?: boolean }): Promise<void> {
   const config = withDemoEscalation(loadConfig());
   const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn' });
-  const stack = await startLocalStack(config, logger, { allowDevServer: true });
+  const stack = await startLocalStack(config, logger, { allowDevServer: true, simulatePlatform: true });
 
   try {
     console.log('Raising an alert: one user read many unrelated patient records');
@@ -110,11 +148,7 @@ export async function runDemo(options: { keep?: boolean }): Promise<void> {
     await raiseAlert(stack.client, config, { ...first, alertId: `demo-${randomUUID()}`, severity: 'critical' });
     console.log(`Incident ${incidentId} opened; waiting ${DEMO_FIRST_PAGE_MS / 1000} s for nobody to acknowledge...`);
 
-    await waitForFirstPage(stack.client, incidentId);
-    console.log('Escalation paged on-call; a responder acknowledges and closes the incident');
-    await acknowledgeIncident(stack.client, incidentId, { responderId: RESPONDER });
-    const closed = await closeIncident(stack.client, incidentId, { responderId: RESPONDER, reason: 'demo finished' });
-
+    const closed = await respond(stack.client, incidentId);
     const serverStaysUp = options.keep === true || config.temporal.address !== undefined;
     printSummary(closed, newestMessage(stack.outboxDir), { ...stack, serverStaysUp });
   } catch (error) {

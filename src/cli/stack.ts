@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -6,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import { createSmtpMailer } from '../messaging/mailer';
 import { type SmtpSink, startSmtpSink } from '../messaging/smtp-sink';
 import { createOutboxSmsSender } from '../messaging/sms';
+import { type PrmSimulator, startPrmSimulator } from '../prm-simulator/server';
 import type { Database } from '../store/database';
 import { openStore } from '../store/open-store';
 import { ensureTemporalBinaries } from '../temporal/binaries';
@@ -25,6 +27,8 @@ export interface LocalStack {
   uiUrl?: string;
   temporalCli?: string;
   outboxDir?: string;
+  /** The simulated PRM platform containment acts on, when no admin API is configured. */
+  platform?: PrmSimulator;
   client: Client;
   worker: Worker;
   /** The store the worker uses; closed when the stack stops. */
@@ -37,6 +41,12 @@ export interface LocalStack {
 export interface StackOptions {
   /** Start a dev server when no TEMPORAL_ADDRESS is configured; false requires one. */
   allowDevServer: boolean;
+  /**
+   * Start a PRM simulator of its own on a free port and point containment at
+   * it, whatever admin API is configured: the demo's stack is self-contained.
+   * Refused in production.
+   */
+  simulatePlatform?: boolean;
 }
 
 interface TemporalEndpoint {
@@ -79,6 +89,25 @@ async function startMail(config: Readonly<Config>, logger: Logger): Promise<Mail
   return { smtpUrl: sink.url, sink };
 }
 
+/**
+ * The PRM simulator in this process, sharing the store (PGlite allows one
+ * process per data folder), with a fresh random signing secret; the worker
+ * is pointed at it.
+ */
+async function startPlatform(config: Readonly<Config>, store: Database, logger: Logger) {
+  const secret = randomBytes(32).toString('hex');
+  const platform = await startPrmSimulator({ secret, db: store, logger });
+  logger.info({ url: platform.url }, 'Containment acts on the PRM simulator');
+  const workerConfig = { ...config, containment: { adminApiUrl: platform.url, signingSecret: secret } };
+  return { platform, workerConfig };
+}
+
+function wantsSimulator(config: Readonly<Config>, options: StackOptions): boolean {
+  if (options.simulatePlatform !== true) return false;
+  if (config.mode === 'production') throw new Error('The PRM simulator does not run in production');
+  return true;
+}
+
 export async function startLocalStack(
   config: Readonly<Config>,
   logger: Logger,
@@ -110,7 +139,15 @@ export async function startLocalStack(
     const client = await connectClient(config, temporal.address);
     stopping.push(() => client.connection.close());
 
-    const worker = await createWorker({ config, connection, logger, mailer, sms, store });
+    let workerConfig = config;
+    let platform: PrmSimulator | undefined;
+    if (wantsSimulator(config, options)) {
+      ({ platform, workerConfig } = await startPlatform(config, store, logger));
+      const started = platform;
+      stopping.push(() => started.stop());
+    }
+
+    const worker = await createWorker({ config: workerConfig, connection, logger, mailer, sms, store });
     const finished = worker.run().finally(stopAll);
     logger.info({ taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace }, 'Worker running');
 
@@ -119,6 +156,7 @@ export async function startLocalStack(
       uiUrl: server?.uiUrl,
       temporalCli: temporal.temporalCli,
       outboxDir: sink?.outboxDir,
+      platform,
       client,
       worker,
       store,

@@ -1,10 +1,12 @@
 import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Config } from '../config/schema';
 import { type Alert, alertSchema } from '../incidents/alert';
 import type { IncidentStatus } from '../incidents/incident-state';
-import type { AcknowledgeRequest, CloseRequest } from '../incidents/responder-requests';
+import type * as requests from '../incidents/responder-requests';
+import * as search from '../incidents/search-attributes';
 import type { handleIncident } from '../../workflows/handle-incident';
-import { acknowledgeUpdate, alertSignal, closeUpdate, statusQuery } from '../../workflows/messages';
+import * as messages from '../../workflows/messages';
 import { incidentIdFor } from './incident-id';
 
 /** Thrown when the incident workflow refuses a responder's request; the message says why. */
@@ -38,7 +40,7 @@ export async function raiseAlert(client: Client, config: Readonly<Config>, alert
         escalationDelaysMs: config.escalation.levels.map((level) => level.after),
       },
     ],
-    signal: alertSignal,
+    signal: messages.alertSignal,
     signalArgs: [valid],
   });
 
@@ -46,40 +48,101 @@ export async function raiseAlert(client: Client, config: Readonly<Config>, alert
 }
 
 export async function getIncidentStatus(client: Client, incidentId: string): Promise<IncidentStatus> {
-  return client.workflow.getHandle(incidentId).query(statusQuery);
+  return client.workflow.getHandle(incidentId).query(messages.statusQuery);
 }
 
-/** Turns the workflow's refusal of an update into a RequestRefusedError carrying its reason. */
-async function refusalsAsErrors(
+/** Sends one responder update; the workflow's refusal becomes a RequestRefusedError carrying its reason. */
+async function act<Request>(
+  client: Client,
   incidentId: string,
-  action: string,
-  run: () => Promise<IncidentStatus>,
+  definition: UpdateDefinition<IncidentStatus, [Request]>,
+  request: Request,
 ): Promise<IncidentStatus> {
   try {
-    return await run();
+    return await client.workflow.getHandle(incidentId).executeUpdate(definition, { args: [request] });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
-      throw new RequestRefusedError(incidentId, action, error.cause?.message ?? 'refused');
+      throw new RequestRefusedError(incidentId, definition.name, error.cause?.message ?? 'refused');
     }
     if (error instanceof WorkflowNotFoundError) {
-      throw new RequestRefusedError(incidentId, action, `Cannot ${action}: no open incident ${incidentId}`);
+      throw new RequestRefusedError(
+        incidentId,
+        definition.name,
+        `Cannot ${definition.name}: no open incident ${incidentId}`,
+      );
     }
     throw error;
   }
 }
 
-export function acknowledgeIncident(
-  client: Client,
-  incidentId: string,
-  request: AcknowledgeRequest,
-): Promise<IncidentStatus> {
-  const handle = client.workflow.getHandle(incidentId);
-  return refusalsAsErrors(incidentId, 'acknowledge', () =>
-    handle.executeUpdate(acknowledgeUpdate, { args: [request] }),
-  );
+type Act<Request> = (client: Client, incidentId: string, request: Request) => Promise<IncidentStatus>;
+
+function action<Request>(definition: UpdateDefinition<IncidentStatus, [Request]>): Act<Request> {
+  return (client, incidentId, request) => act(client, incidentId, definition, request);
 }
 
-export function closeIncident(client: Client, incidentId: string, request: CloseRequest): Promise<IncidentStatus> {
-  const handle = client.workflow.getHandle(incidentId);
-  return refusalsAsErrors(incidentId, 'close', () => handle.executeUpdate(closeUpdate, { args: [request] }));
+export const acknowledgeIncident: Act<requests.AcknowledgeRequest> = action(messages.acknowledgeUpdate);
+export const assignIncident: Act<requests.AssignRequest> = action(messages.assignUpdate);
+export const addIncidentNote: Act<requests.NoteRequest> = action(messages.addNoteUpdate);
+export const approveContainment: Act<requests.ContainmentDecision> = action(messages.approveContainmentUpdate);
+export const rejectContainment: Act<requests.ContainmentDecision> = action(messages.rejectContainmentUpdate);
+export const attachEvidence: Act<requests.AttachEvidenceRequest> = action(messages.attachEvidenceUpdate);
+export const submitAssessment: Act<requests.SubmitAssessmentRequest> = action(messages.submitAssessmentUpdate);
+export const setAffectedPopulation: Act<requests.SetPopulationRequest> = action(messages.setPopulationUpdate);
+export const markFalsePositive: Act<requests.MarkFalsePositiveRequest> = action(messages.markFalsePositiveUpdate);
+export const closeIncident: Act<requests.CloseRequest> = action(messages.closeUpdate);
+
+export interface IncidentFilter {
+  tenantId?: string;
+  phase?: string;
+  severity?: string;
+  ruleId?: string;
+}
+
+export interface IncidentListing {
+  incidentId: string;
+  status: string;
+  phase?: string;
+  severity?: string;
+  tenantId?: string;
+  rules: string[];
+  discoveredAt?: Date;
+  nextDeadline?: Date;
+}
+
+/** Filter values are slugs and vocabulary words; anything else could break out of the quoted literal. */
+const QUERY_VALUE = /^[A-Za-z0-9._:-]{1,200}$/;
+
+/** A visibility query (the same language as `temporal workflow list --query`) for incidents matching `filter`. */
+export function incidentQuery(filter: IncidentFilter): string {
+  const terms = ["WorkflowType = 'handleIncident'"];
+  const add = (attribute: string, value: string | undefined) => {
+    if (value === undefined) return;
+    if (!QUERY_VALUE.test(value)) throw new RangeError(`${attribute} filter must be letters, digits or . _ : -`);
+    terms.push(`${attribute} = '${value}'`);
+  };
+  add('IncidentTenant', filter.tenantId);
+  add('IncidentPhase', filter.phase);
+  add('IncidentSeverity', filter.severity);
+  add('IncidentRules', filter.ruleId);
+  return terms.join(' AND ');
+}
+
+/** Incidents by their search attributes, newest first. Visibility lags a moment behind the workflows. */
+export async function listIncidents(client: Client, filter: IncidentFilter = {}): Promise<IncidentListing[]> {
+  const listed: IncidentListing[] = [];
+  for await (const execution of client.workflow.list({ query: incidentQuery(filter) })) {
+    const attributes = execution.typedSearchAttributes;
+    listed.push({
+      incidentId: execution.workflowId,
+      status: execution.status.name,
+      phase: attributes.get(search.IncidentPhase),
+      severity: attributes.get(search.IncidentSeverity),
+      tenantId: attributes.get(search.IncidentTenant),
+      rules: attributes.get(search.IncidentRules) ?? [],
+      discoveredAt: attributes.get(search.IncidentDiscoveredAt),
+      nextDeadline: attributes.get(search.IncidentNextDeadline),
+    });
+  }
+  return listed;
 }

@@ -46,7 +46,8 @@ function listOf<T extends string>(terms: Readonly<Record<T, { label: string }>>,
   return required.transform((text, ctx) => {
     const parts = text.split(',').map((part) => part.trim());
     const unknown = parts.filter((part) => termByLabel(terms, part) === undefined);
-    for (const part of unknown) ctx.addIssue({ code: 'custom', message: `lists "${part}", not ${what} the form lists` });
+    for (const part of unknown)
+      ctx.addIssue({ code: 'custom', message: `lists "${part}", not ${what} the form lists` });
     if (unknown.length > 0) return z.NEVER;
 
     return inFormOrder(

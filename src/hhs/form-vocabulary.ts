@@ -174,7 +174,9 @@ export type ClinicalPhi = (typeof ClinicalPhi)[keyof typeof ClinicalPhi];
 export function termByLabel<T extends string>(terms: Readonly<Record<T, Term>>, text: string): T | undefined {
   const wanted = text.trim().toLowerCase();
   const entries = Object.entries(terms) as [T, Term][];
-  const match = entries.find(([, term]) => [term.label, ...(term.aliases ?? [])].some((l) => l.toLowerCase() === wanted));
+  const match = entries.find(([, term]) =>
+    [term.label, ...(term.aliases ?? [])].some((l) => l.toLowerCase() === wanted),
+  );
 
   return match?.[0];
 }

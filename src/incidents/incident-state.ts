@@ -1,18 +1,71 @@
+import type { AssessmentOutcome } from '../assessment/vocabulary';
+import type { RiskAssessmentSubmission } from '../assessment/submission';
 import type { Alert } from './alert';
-import type { AcknowledgeRequest, CloseRequest } from './responder-requests';
-import { Phase, Severity, severityOrder, SYSTEM_ACTOR } from './vocabulary';
+import type { ContainmentAction } from './containment-actions';
+import { Phase, Severity, severityOrder, SYSTEM_ACTOR, type TimelineAction } from './vocabulary';
 
 /**
- * The incident's state and every change to it, as pure functions the
- * workflow calls. Each change returns a new state with a timeline entry, so
- * the status a responder sees always explains how it came to be.
+ * The incident's state, as pure functions the workflow calls. Every change
+ * returns a new state with a timeline entry, so the status a responder sees
+ * always explains how it came to be. The state carries references only
+ * (artifact ids, a population id); patient details stay in the stores.
  */
 
 export interface TimelineEntry {
+  /** Position in the timeline from 0; with the incident id it names the entry in the audit store. */
+  seq: number;
   at: string;
   actor: string;
-  action: 'opened' | 'alert-received' | 'escalated' | 'acknowledged' | 'closed';
+  action: TimelineAction;
+  /** Our own words (rule ids, phases, counts): safe to copy into the audit store. */
   detail?: string;
+  /** A responder's free text; kept with the incident only, since it may mention a patient. */
+  note?: string;
+}
+
+/** What the first alert of each rule says about whom to contain and whose audit events to capture. */
+export interface RuleSubject {
+  ruleId: string;
+  alertId: string;
+  detectedAt: string;
+  userId?: string;
+  ipAddress?: string;
+  patientId?: string;
+}
+
+/** A reference to an artifact in the evidence store: enough to name and check it, never its content. */
+export interface EvidenceItem {
+  artifactId: string;
+  sha256: string;
+  kind: string;
+  name: string;
+  by: string;
+  at: string;
+}
+
+export interface AssessmentRecord {
+  outcome: AssessmentOutcome;
+  reportable: boolean;
+  reasons: string[];
+  citations: string[];
+  submission: RiskAssessmentSubmission;
+  submittedBy: string;
+  submittedAt: string;
+}
+
+/** Who was affected, by reference and by count: the list itself stays in the store under `populationId`. */
+export interface AffectedPopulation {
+  populationId: string;
+  total: number;
+  /** Residents per jurisdiction (e.g. US-CA), for the state-law clocks. */
+  byJurisdiction: Record<string, number>;
+  setBy: string;
+  setAt: string;
+}
+
+export interface Stamp {
+  by: string;
+  at: string;
 }
 
 export interface IncidentState {
@@ -21,14 +74,30 @@ export interface IncidentState {
   phase: Phase;
   severity: Severity;
   openedAt: string;
+  /** When the breach was first known (the earliest alert's detection time): HIPAA's clocks run from here. */
+  discoveredAt?: string;
   ruleIds: string[];
   alertIds: string[];
   alertCount: number;
-  /** Pages sent so far; the next escalation level to page. */
+  /** Unacknowledged-incident pages sent so far; the next escalation level to page. */
   escalationsSent: number;
-  acknowledged?: { by: string; at: string };
-  closed?: { by: string; at: string };
+  acknowledged?: Stamp;
+  assignee?: Stamp & { responderId: string };
+  subjects: RuleSubject[];
+  /** Rules whose playbook has been planned into `actions`. */
+  plannedRules: string[];
+  actions: ContainmentAction[];
+  /** Rules whose alert evidence is in the evidence store. */
+  capturedRules: string[];
+  evidence: EvidenceItem[];
+  assessment?: AssessmentRecord;
+  population?: AffectedPopulation;
+  obligations?: { workflowId: string; startedAt: string };
+  falsePositive?: Stamp & { reason: string };
+  closed?: Stamp & { reason: string };
   timeline: TimelineEntry[];
+  /** Timeline entries already written to the audit store. */
+  timelineRecorded: number;
 }
 
 /** How many alert ids are remembered to drop redelivered alerts; older ones are only counted. */
@@ -45,74 +114,68 @@ export function openIncident(incidentId: string, tenantId: string, at: string): 
     alertIds: [],
     alertCount: 0,
     escalationsSent: 0,
-    timeline: [{ at, actor: SYSTEM_ACTOR, action: 'opened' }],
+    subjects: [],
+    plannedRules: [],
+    actions: [],
+    capturedRules: [],
+    evidence: [],
+    timeline: [{ seq: 0, at, actor: SYSTEM_ACTOR, action: 'opened' }],
+    timelineRecorded: 0,
   };
+}
+
+type NewEntry = Omit<TimelineEntry, 'seq'>;
+
+/** Appends a timeline entry; every change to the state goes through here. */
+export function withEntry(state: IncidentState, entry: NewEntry, changes: Partial<IncidentState> = {}): IncidentState {
+  const next = { ...state, ...changes };
+  return { ...next, timeline: [...next.timeline, { seq: next.timeline.length, ...entry }] };
+}
+
+export function isEnded(state: IncidentState): boolean {
+  return state.phase === Phase.closed || state.phase === Phase.falsePositive;
 }
 
 function moreSevere(a: Severity, b: Severity): Severity {
   return severityOrder.indexOf(a) >= severityOrder.indexOf(b) ? a : b;
 }
 
+function subjectOf(alert: Alert): RuleSubject {
+  const { userId, ipAddress, patientIds } = alert.subject;
+  const subject: RuleSubject = { ruleId: alert.ruleId, alertId: alert.alertId, detectedAt: alert.detectedAt };
+  if (userId) subject.userId = userId;
+  if (ipAddress) subject.ipAddress = ipAddress;
+  if (patientIds?.[0]) subject.patientId = patientIds[0];
+  return subject;
+}
+
+function earlier(a: string | undefined, b: string): string {
+  return a !== undefined && Date.parse(a) <= Date.parse(b) ? a : b;
+}
+
 /** Adds an alert; an alert id seen before changes nothing, so redelivery is harmless. */
 export function recordAlert(state: IncidentState, alert: Alert, at: string): IncidentState {
   if (state.alertIds.includes(alert.alertId)) return state;
+  const newRule = !state.ruleIds.includes(alert.ruleId);
 
-  return {
-    ...state,
-    severity: moreSevere(state.severity, alert.severity),
-    ruleIds: state.ruleIds.includes(alert.ruleId) ? state.ruleIds : [...state.ruleIds, alert.ruleId],
-    alertIds: [...state.alertIds, alert.alertId].slice(-REMEMBERED_ALERT_IDS),
-    alertCount: state.alertCount + 1,
-    timeline: [
-      ...state.timeline,
-      { at, actor: SYSTEM_ACTOR, action: 'alert-received', detail: `${alert.ruleId} (${alert.severity})` },
-    ],
-  };
+  return withEntry(
+    state,
+    { at, actor: SYSTEM_ACTOR, action: 'alert-received', detail: `${alert.ruleId} (${alert.severity})` },
+    {
+      severity: moreSevere(state.severity, alert.severity),
+      discoveredAt: earlier(state.discoveredAt, alert.detectedAt),
+      ruleIds: newRule ? [...state.ruleIds, alert.ruleId] : state.ruleIds,
+      subjects: newRule ? [...state.subjects, subjectOf(alert)] : state.subjects,
+      alertIds: [...state.alertIds, alert.alertId].slice(-REMEMBERED_ALERT_IDS),
+      alertCount: state.alertCount + 1,
+    },
+  );
 }
 
-export function recordEscalation(state: IncidentState, level: number, at: string): IncidentState {
-  return {
-    ...state,
-    escalationsSent: level + 1,
-    timeline: [...state.timeline, { at, actor: SYSTEM_ACTOR, action: 'escalated', detail: `paged level ${level + 1}` }],
-  };
-}
-
-/** Why an acknowledgement cannot be taken now, or undefined when it can. */
-export function acknowledgeRefusal(state: IncidentState): string | undefined {
-  if (state.closed) return 'the incident is closed';
-  if (state.acknowledged) return `the incident was already acknowledged by ${state.acknowledged.by}`;
-  return undefined;
-}
-
-export function acknowledge(state: IncidentState, request: AcknowledgeRequest, at: string): IncidentState {
-  return {
-    ...state,
-    acknowledged: { by: request.responderId, at },
-    timeline: [...state.timeline, { at, actor: request.responderId, action: 'acknowledged' }],
-  };
-}
-
-/** Why the incident cannot be closed now, or undefined when it can. */
-export function closeRefusal(state: IncidentState): string | undefined {
-  if (state.closed) return 'the incident is already closed';
-  if (!state.acknowledged) return 'the incident must be acknowledged before it is closed';
-  return undefined;
-}
-
-export function close(state: IncidentState, request: CloseRequest, at: string): IncidentState {
-  return {
-    ...state,
-    phase: Phase.closed,
-    closed: { by: request.responderId, at },
-    timeline: [...state.timeline, { at, actor: request.responderId, action: 'closed' }],
-  };
-}
-
-/** What a status query answers: the state without the dedup bookkeeping. */
-export type IncidentStatus = Omit<IncidentState, 'alertIds'>;
+/** What a status query answers: the state without the bookkeeping that only the workflow needs. */
+export type IncidentStatus = Omit<IncidentState, 'alertIds' | 'subjects' | 'timelineRecorded'>;
 
 export function toStatus(state: IncidentState): IncidentStatus {
-  const { alertIds: _alertIds, ...status } = state;
+  const { alertIds: _alertIds, subjects: _subjects, timelineRecorded: _recorded, ...status } = state;
   return status;
 }

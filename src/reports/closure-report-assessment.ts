@@ -33,11 +33,16 @@ function findingRows(submission: RiskAssessmentSubmission): string[][] {
   if (exceptions) {
     for (const key of breachExceptionKeys) {
       const finding = exceptions[key];
-      rows.push([`Exception: ${breachExceptions[key].title}`, finding.applies ? 'applies' : 'does not apply', finding.rationale]);
+      rows.push([
+        `Exception: ${breachExceptions[key].title}`,
+        finding.applies ? 'applies' : 'does not apply',
+        finding.rationale,
+      ]);
     }
   }
   if (factors) {
-    for (const key of riskFactorKeys) rows.push([`Factor: ${riskFactors[key].title}`, factors[key].rating, factors[key].rationale]);
+    for (const key of riskFactorKeys)
+      rows.push([`Factor: ${riskFactors[key].title}`, factors[key].rating, factors[key].rationale]);
   }
   for (const factor of otherFactors ?? []) rows.push([`Other factor: ${factor.name}`, factor.rating, factor.rationale]);
 

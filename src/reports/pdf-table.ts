@@ -55,7 +55,12 @@ function drawRow(doc: Doc, cells: readonly Cell[], widths: readonly number[], he
 
 function rule(doc: Doc): void {
   const left = doc.page.margins.left;
-  doc.moveTo(left, doc.y).lineTo(left + contentWidth(doc), doc.y).lineWidth(0.5).strokeColor(RULE_COLOR).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + contentWidth(doc), doc.y)
+    .lineWidth(0.5)
+    .strokeColor(RULE_COLOR)
+    .stroke();
 }
 
 /** Code columns get the width of their longest line, so a hash stays on one line; the rest share what is left. */

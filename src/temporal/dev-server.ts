@@ -3,6 +3,9 @@ import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { SearchAttributeType } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { incidentSearchAttributeKeys } from '../incidents/search-attributes';
 
 /** How long a cold dev server (creating its SQLite schema) may take to answer. */
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -39,10 +42,35 @@ export class DevServerStartError extends Error {
   }
 }
 
+/** The CLI's names for search attribute types (`--search-attribute Name=Type`). */
+const cliTypeName: Readonly<Record<SearchAttributeType, string>> = {
+  [SearchAttributeType.TEXT]: 'Text',
+  [SearchAttributeType.KEYWORD]: 'Keyword',
+  [SearchAttributeType.INT]: 'Int',
+  [SearchAttributeType.DOUBLE]: 'Double',
+  [SearchAttributeType.BOOL]: 'Bool',
+  [SearchAttributeType.DATETIME]: 'Datetime',
+  [SearchAttributeType.KEYWORD_LIST]: 'KeywordList',
+};
+
+const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
+
+const indexedValueType: Readonly<Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType>> = {
+  [SearchAttributeType.TEXT]: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  [SearchAttributeType.KEYWORD]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.INT]: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  [SearchAttributeType.DOUBLE]: IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
+  [SearchAttributeType.BOOL]: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  [SearchAttributeType.DATETIME]: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  [SearchAttributeType.KEYWORD_LIST]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+};
+
 function buildArguments(options: DevServerOptions, dbFile: string | undefined): string[] {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port)];
   args.push('--namespace', options.namespace, '--log-format', 'json', '--log-level', 'warn');
   if (dbFile) args.push('--db-filename', dbFile);
+  for (const key of incidentSearchAttributeKeys)
+    args.push('--search-attribute', `${key.name}=${cliTypeName[key.type]}`);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   return args;
@@ -111,6 +139,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const tail = keepTail(child);
   const address = `127.0.0.1:${options.port}`;
   await waitUntilServing(address, child, tail);
+  if (dbFile) await registerMissingSearchAttributes(address, options.namespace);
 
   return {
     address,
@@ -118,4 +147,36 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     dbFile,
     stop: () => stopChild(child),
   };
+}
+
+/**
+ * A dev server reusing its SQLite file ignores `--search-attribute` for a
+ * namespace it created earlier, so attributes added since are registered
+ * through the operator API.
+ */
+async function registerMissingSearchAttributes(address: string, namespace: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    await registerIncidentSearchAttributes(connection, namespace);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Registers the incident search attributes the namespace lacks; also for servers started without the flags. */
+export async function registerIncidentSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+  const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+  const missing = incidentSearchAttributeKeys.filter((key) => !(key.name in customAttributes));
+  if (missing.length === 0) return;
+  await connection.operatorService.addSearchAttributes({
+    namespace,
+    searchAttributes: incidentSearchAttributeTypes(missing),
+  });
+}
+
+/** The incident search attributes (or some of them) in the operator API's terms. */
+export function incidentSearchAttributeTypes(
+  keys: readonly (typeof incidentSearchAttributeKeys)[number][] = incidentSearchAttributeKeys,
+): Record<string, temporal.api.enums.v1.IndexedValueType> {
+  return Object.fromEntries(keys.map((key) => [key.name, indexedValueType[key.type]]));
 }

@@ -24,14 +24,14 @@ describe('the shipped playbook', () => {
   });
 
   it('suspends a terminated account and ends its sessions without waiting for approval', () => {
-    expect(playbook.rules['prm-terminated-account-access']).toEqual([
+    expect(playbook.rules['prm-inactive-account-access']).toEqual([
       { kind: 'suspend-user', mode: 'automatic' },
       { kind: 'revoke-sessions', mode: 'automatic' },
     ]);
   });
 
   it('takes no action on break-glass access', () => {
-    expect(playbook.rules['prm-break-glass']).toEqual([]);
+    expect(playbook.rules['prm-break-glass-access']).toEqual([]);
   });
 });
 

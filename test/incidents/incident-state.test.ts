@@ -1,35 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acknowledge,
-  acknowledgeRefusal,
-  close,
-  closeRefusal,
-  type IncidentState,
-  openIncident,
-  recordAlert,
-  recordEscalation,
-  toStatus,
-} from '../../src/incidents/incident-state';
+import { type IncidentState, isEnded, recordAlert, toStatus } from '../../src/incidents/incident-state';
 import { SYSTEM_ACTOR } from '../../src/incidents/vocabulary';
 import { sampleAlert } from '../support/alerts';
+import { alerted, INCIDENT_ID, inPhase, OPENED_AT, opened, phases, TENANT_ID } from './states';
 
-const OPENED_AT = '2026-12-03T10:15:05.000Z';
 const LATER = '2026-12-03T10:20:00.000Z';
 const LATER_STILL = '2026-12-03T10:45:00.000Z';
 
-function opened(): IncidentState {
-  return openIncident('inc-st-elsewhere-1', 'st-elsewhere', OPENED_AT);
-}
-
-function acknowledged(): IncidentState {
-  return acknowledge(recordAlert(opened(), sampleAlert(), OPENED_AT), { responderId: 'dr.okafor' }, LATER);
+function withAlerts(...alerts: Parameters<typeof sampleAlert>[0][]): IncidentState {
+  return alerts.reduce<IncidentState>(
+    (state, overrides) => recordAlert(state, sampleAlert(overrides), LATER),
+    opened(),
+  );
 }
 
 describe('openIncident', () => {
-  it('opens in triage at low severity with no alerts and one timeline entry', () => {
-    expect(opened()).toEqual({
-      incidentId: 'inc-st-elsewhere-1',
-      tenantId: 'st-elsewhere',
+  it('opens in triage at low severity with nothing recorded but the opening', () => {
+    const state = opened();
+
+    expect(state).toStrictEqual({
+      incidentId: INCIDENT_ID,
+      tenantId: TENANT_ID,
       phase: 'triage',
       severity: 'low',
       openedAt: OPENED_AT,
@@ -37,13 +28,19 @@ describe('openIncident', () => {
       alertIds: [],
       alertCount: 0,
       escalationsSent: 0,
-      timeline: [{ at: OPENED_AT, actor: SYSTEM_ACTOR, action: 'opened' }],
+      subjects: [],
+      plannedRules: [],
+      actions: [],
+      capturedRules: [],
+      evidence: [],
+      timeline: [{ seq: 0, at: OPENED_AT, actor: SYSTEM_ACTOR, action: 'opened' }],
+      timelineRecorded: 0,
     });
   });
 });
 
 describe('recordAlert', () => {
-  it('counts the alert, remembers its id and rule, and adds a timeline entry naming rule and severity', () => {
+  it('counts the alert, remembers its id and rule, and adds a numbered entry naming rule and severity', () => {
     const state = recordAlert(opened(), sampleAlert(), LATER);
 
     expect(state).toMatchObject({
@@ -52,7 +49,8 @@ describe('recordAlert', () => {
       alertIds: ['alert-1'],
       alertCount: 1,
     });
-    expect(state.timeline.at(-1)).toEqual({
+    expect(state.timeline.at(-1)).toStrictEqual({
+      seq: 1,
       at: LATER,
       actor: SYSTEM_ACTOR,
       action: 'alert-received',
@@ -60,7 +58,7 @@ describe('recordAlert', () => {
     });
   });
 
-  it('returns the same state for an alert id it has already seen', () => {
+  it('returns the very same state for an alert id it has already seen', () => {
     const once = recordAlert(opened(), sampleAlert(), LATER);
 
     const twice = recordAlert(once, sampleAlert({ severity: 'critical', ruleId: 'other-rule' }), LATER_STILL);
@@ -69,24 +67,23 @@ describe('recordAlert', () => {
   });
 
   it('never lowers the severity', () => {
-    const critical = recordAlert(opened(), sampleAlert({ alertId: 'a1', severity: 'critical' }), LATER);
+    const state = withAlerts({ alertId: 'a1', severity: 'critical' }, { alertId: 'a2', severity: 'low' });
 
-    const afterLow = recordAlert(critical, sampleAlert({ alertId: 'a2', severity: 'low' }), LATER_STILL);
-
-    expect(afterLow.severity).toBe('critical');
+    expect(state.severity).toBe('critical');
   });
 
   it('raises the severity to that of a more severe alert', () => {
-    const medium = recordAlert(opened(), sampleAlert({ alertId: 'a1', severity: 'medium' }), LATER);
+    const state = withAlerts({ alertId: 'a1', severity: 'medium' }, { alertId: 'a2', severity: 'high' });
 
-    expect(recordAlert(medium, sampleAlert({ alertId: 'a2', severity: 'high' }), LATER_STILL).severity).toBe('high');
+    expect(state.severity).toBe('high');
   });
 
   it('keeps each rule id once, in the order first seen, while counting every alert', () => {
-    let state = opened();
-    state = recordAlert(state, sampleAlert({ alertId: 'a1', ruleId: 'rule-b' }), LATER);
-    state = recordAlert(state, sampleAlert({ alertId: 'a2', ruleId: 'rule-a' }), LATER);
-    state = recordAlert(state, sampleAlert({ alertId: 'a3', ruleId: 'rule-b' }), LATER);
+    const state = withAlerts(
+      { alertId: 'a1', ruleId: 'rule-b' },
+      { alertId: 'a2', ruleId: 'rule-a' },
+      { alertId: 'a3', ruleId: 'rule-b' },
+    );
 
     expect(state.ruleIds).toEqual(['rule-b', 'rule-a']);
     expect(state.alertIds).toEqual(['a1', 'a2', 'a3']);
@@ -95,6 +92,7 @@ describe('recordAlert', () => {
 
   it('remembers only the latest 500 alert ids but keeps counting beyond them', () => {
     let state = opened();
+
     for (let n = 1; n <= 502; n += 1) state = recordAlert(state, sampleAlert({ alertId: `a${n}` }), LATER);
 
     expect(state.alertCount).toBe(502);
@@ -103,102 +101,78 @@ describe('recordAlert', () => {
     expect(state.alertIds.at(-1)).toBe('a502');
   });
 
-  it('does not change the state it was given', () => {
-    const before = opened();
+  it('dates the discovery from the earliest detection, whatever order the alerts arrive in', () => {
+    const state = withAlerts(
+      { alertId: 'a1', detectedAt: '2026-12-03T10:15:00Z' },
+      { alertId: 'a2', detectedAt: '2026-12-03T09:40:00Z' },
+      { alertId: 'a3', detectedAt: '2026-12-03T11:00:00Z' },
+    );
 
-    recordAlert(before, sampleAlert(), LATER);
-
-    expect(before).toEqual(opened());
+    expect(state.discoveredAt).toBe('2026-12-03T09:40:00Z');
   });
-});
 
-describe('recordEscalation', () => {
-  it('counts the level paged and records it, numbered from one', () => {
-    const state = recordEscalation(recordEscalation(opened(), 0, LATER), 1, LATER_STILL);
+  it('records the user, address and first patient of the first alert of each rule as its subject', () => {
+    const state = withAlerts(
+      { alertId: 'a1', subject: { userId: 'user-4411', ipAddress: '10.20.30.40', patientIds: ['P/1', 'P/2'] } },
+      { alertId: 'a2', subject: { userId: 'user-9000', ipAddress: '10.0.0.9', patientIds: ['P/3'] } },
+      { alertId: 'a3', ruleId: 'prm-export-spike', detectedAt: '2026-12-03T10:30:00Z', subject: { userId: 'user-77' } },
+    );
 
-    expect(state.escalationsSent).toBe(2);
-    expect(state.timeline.slice(1)).toEqual([
-      { at: LATER, actor: SYSTEM_ACTOR, action: 'escalated', detail: 'paged level 1' },
-      { at: LATER_STILL, actor: SYSTEM_ACTOR, action: 'escalated', detail: 'paged level 2' },
+    expect(state.subjects).toStrictEqual([
+      {
+        ruleId: 'prm-mass-record-access',
+        alertId: 'a1',
+        detectedAt: '2026-12-03T10:15:00Z',
+        userId: 'user-4411',
+        ipAddress: '10.20.30.40',
+        patientId: 'P/1',
+      },
+      { ruleId: 'prm-export-spike', alertId: 'a3', detectedAt: '2026-12-03T10:30:00Z', userId: 'user-77' },
     ]);
   });
-});
 
-describe('acknowledge', () => {
-  it('is allowed on an open incident that nobody has acknowledged', () => {
-    expect(acknowledgeRefusal(opened())).toBeUndefined();
-  });
+  it('leaves out of the subject whatever the alert does not name', () => {
+    const state = withAlerts({ subject: { patientIds: [] } });
 
-  it('records who acknowledged and when, with the responder as the timeline actor', () => {
-    const state = acknowledge(opened(), { responderId: 'dr.okafor', note: 'looking' }, LATER);
-
-    expect(state.acknowledged).toEqual({ by: 'dr.okafor', at: LATER });
-    expect(state.phase).toBe('triage');
-    expect(state.timeline.at(-1)).toEqual({ at: LATER, actor: 'dr.okafor', action: 'acknowledged' });
-  });
-
-  it('is refused a second time, naming who acknowledged first', () => {
-    expect(acknowledgeRefusal(acknowledged())).toBe('the incident was already acknowledged by dr.okafor');
-  });
-
-  it('is refused once the incident is closed', () => {
-    const closed = close(acknowledged(), { responderId: 'dr.okafor', reason: 'false positive' }, LATER_STILL);
-
-    expect(acknowledgeRefusal(closed)).toBe('the incident is closed');
-  });
-});
-
-describe('close', () => {
-  it('is refused before the incident is acknowledged', () => {
-    expect(closeRefusal(opened())).toBe('the incident must be acknowledged before it is closed');
-  });
-
-  it('is allowed once the incident is acknowledged', () => {
-    expect(closeRefusal(acknowledged())).toBeUndefined();
-  });
-
-  it('moves the incident to closed, recording who closed it and when', () => {
-    const state = close(acknowledged(), { responderId: 'sec.lead', reason: 'contained' }, LATER_STILL);
-
-    expect(state.phase).toBe('closed');
-    expect(state.closed).toEqual({ by: 'sec.lead', at: LATER_STILL });
-    expect(state.timeline.at(-1)).toEqual({ at: LATER_STILL, actor: 'sec.lead', action: 'closed' });
-  });
-
-  it('is refused a second time', () => {
-    const closed = close(acknowledged(), { responderId: 'sec.lead', reason: 'contained' }, LATER_STILL);
-
-    expect(closeRefusal(closed)).toBe('the incident is already closed');
-  });
-});
-
-describe('the timeline', () => {
-  it('lists every change in the order it happened', () => {
-    let state = opened();
-    state = recordAlert(state, sampleAlert({ alertId: 'a1' }), '2026-12-03T10:16:00.000Z');
-    state = recordEscalation(state, 0, '2026-12-03T10:46:00.000Z');
-    state = recordAlert(state, sampleAlert({ alertId: 'a2', severity: 'critical' }), '2026-12-03T10:50:00.000Z');
-    state = acknowledge(state, { responderId: 'dr.okafor' }, '2026-12-03T10:55:00.000Z');
-    state = close(state, { responderId: 'dr.okafor', reason: 'contained' }, '2026-12-03T12:00:00.000Z');
-
-    expect(state.timeline.map((entry) => [entry.action, entry.at])).toEqual([
-      ['opened', OPENED_AT],
-      ['alert-received', '2026-12-03T10:16:00.000Z'],
-      ['escalated', '2026-12-03T10:46:00.000Z'],
-      ['alert-received', '2026-12-03T10:50:00.000Z'],
-      ['acknowledged', '2026-12-03T10:55:00.000Z'],
-      ['closed', '2026-12-03T12:00:00.000Z'],
+    expect(state.subjects).toStrictEqual([
+      { ruleId: 'prm-mass-record-access', alertId: 'alert-1', detectedAt: '2026-12-03T10:15:00Z' },
     ]);
+  });
+
+  it('does not change the state or the alert it was given', () => {
+    const state = alerted();
+    const alert = sampleAlert({ alertId: 'alert-2', ruleId: 'prm-export-spike', severity: 'critical' });
+    const stateBefore = structuredClone(state);
+    const alertBefore = structuredClone(alert);
+
+    recordAlert(state, alert, LATER);
+
+    expect(state).toStrictEqual(stateBefore);
+    expect(alert).toStrictEqual(alertBefore);
   });
 });
 
 describe('toStatus', () => {
-  it('drops the remembered alert ids and keeps everything else', () => {
-    const state = acknowledged();
+  it('drops the remembered alert ids, the subjects and the recording count, and keeps everything else', () => {
+    const state = { ...alerted(), timelineRecorded: 2 };
 
     const status = toStatus(state);
 
     expect(status).not.toHaveProperty('alertIds');
-    expect({ ...status, alertIds: state.alertIds }).toEqual(state);
+    expect(status).not.toHaveProperty('subjects');
+    expect(status).not.toHaveProperty('timelineRecorded');
+    expect({ ...status, alertIds: state.alertIds, subjects: state.subjects, timelineRecorded: 2 }).toStrictEqual(state);
+  });
+});
+
+describe('isEnded', () => {
+  const ended = ['closed', 'false-positive'];
+
+  it.each(phases.filter((phase) => ended.includes(phase)))('counts an incident in %s as ended', (phase) => {
+    expect(isEnded(inPhase(phase))).toBe(true);
+  });
+
+  it.each(phases.filter((phase) => !ended.includes(phase)))('counts an incident in %s as still open', (phase) => {
+    expect(isEnded(inPhase(phase))).toBe(false);
   });
 });

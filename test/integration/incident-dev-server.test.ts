@@ -8,8 +8,8 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import {
   acknowledgeIncident,
-  closeIncident,
   getIncidentStatus,
+  markFalsePositive,
   raiseAlert,
   RequestRefusedError,
 } from '../../src/client/incidents';
@@ -69,8 +69,9 @@ afterAll(async () => {
   await store.dispose();
 });
 
+/** An alert of a rule with no containment playbook, unless `overrides` names another rule. */
 function alertFor(test: string, overrides: Parameters<typeof sampleAlert>[0] = {}) {
-  return sampleAlert({ dedupKey: uniqueName(test), ...overrides });
+  return sampleAlert({ dedupKey: uniqueName(test), ruleId: 'prm-break-glass-access', ...overrides });
 }
 
 describe('the incident workflow on the dev server', () => {
@@ -83,16 +84,23 @@ describe('the incident workflow on the dev server', () => {
     const status = await getIncidentStatus(client, incidentId);
     expect(status).toMatchObject({ incidentId, phase: 'triage', severity: 'critical', alertCount: 2 });
 
-    const acknowledged = await acknowledgeIncident(client, incidentId, { responderId: 'a.chen' });
+    const acknowledged = await acknowledgeIncident(client, incidentId, { actorId: 'a.chen', role: 'responder' });
     expect(acknowledged.acknowledged?.by).toBe('a.chen');
-    await expect(acknowledgeIncident(client, incidentId, { responderId: 'b.diaz' })).rejects.toThrow(
+    await expect(acknowledgeIncident(client, incidentId, { actorId: 'b.diaz', role: 'responder' })).rejects.toThrow(
       RequestRefusedError,
     );
 
-    const closed = await closeIncident(client, incidentId, { responderId: 'a.chen', reason: 'false alarm' });
-    expect(closed.phase).toBe('closed');
-    expect((await client.workflow.getHandle(incidentId).describe()).status.name).toBe('COMPLETED');
-    await expect(acknowledgeIncident(client, incidentId, { responderId: 'b.diaz' })).rejects.toThrow(
+    const ended = await markFalsePositive(client, incidentId, {
+      actorId: 'a.chen',
+      role: 'responder',
+      reason: 'drill',
+    });
+    expect(ended.phase).toBe('false-positive');
+    await vi.waitFor(
+      async () => expect((await client.workflow.getHandle(incidentId).describe()).status.name).toBe('COMPLETED'),
+      { timeout: 15_000, interval: 100 },
+    );
+    await expect(acknowledgeIncident(client, incidentId, { actorId: 'b.diaz', role: 'responder' })).rejects.toThrow(
       /no open incident/,
     );
   });
@@ -119,7 +127,8 @@ describe('the incident workflow on the dev server', () => {
   it('keeps PHI out of the plain text of the workflow history', async () => {
     const incidentId = await raiseAlert(client, config, alertFor('history'));
     await acknowledgeIncident(client, incidentId, {
-      responderId: 'a.chen',
+      actorId: 'a.chen',
+      role: 'responder',
       note: `Called ${SYNTHETIC_PATIENT_NAME} to confirm`,
     });
 

@@ -1,95 +1,74 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import type { Activities } from '../../activities';
-import type { PageRequest } from '../../activities/escalation';
-import { createDataConverter } from '../../src/temporal/data-converter';
-import type { handleIncident } from '../../workflows/handle-incident';
-import { acknowledgeUpdate, alertSignal, closeUpdate, statusQuery } from '../../workflows/messages';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IncidentRole } from '../../src/incidents/vocabulary';
+import * as messages from '../../workflows/messages';
+import { lowRiskSubmission, withFactor } from '../assessment/submissions';
 import { sampleAlert } from '../support/alerts';
-import { installQuietRuntime, randomKeyring, uniqueName, workflowBundle } from '../support/temporal';
+import {
+  MINUTE,
+  startEnvironment,
+  startIncident,
+  stopEnvironment,
+  testEnv,
+  uncontainedAlert,
+  WAIT,
+  withWorker,
+} from './handle-incident-support';
 
-const MINUTE = 60_000;
-/** Real time allowed for an activity to run once its timer fired; generous for a loaded CI machine. */
-const WAIT = { timeout: 15_000, interval: 50 };
-const dataConverter = createDataConverter(randomKeyring());
+const responder = { actorId: 'r.ortiz', role: 'responder' as IncidentRole };
+const privacy = { actorId: 'p.nakamura', role: 'privacy-officer' as IncidentRole };
+const population = { populationId: 'pop-1', total: 212, byJurisdiction: { 'US-TX': 200, 'US-OK': 12 } };
 
-let env: TestWorkflowEnvironment | undefined;
+type Handle = Awaited<ReturnType<typeof startIncident>>;
 
-beforeAll(async () => {
-  installQuietRuntime();
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
-    client: { dataConverter },
-  });
-});
+// Time skipping is global to a test server, and an activity still in flight
+// when a test ends can hold it locked; each test gets a server of its own.
+beforeEach(startEnvironment);
+afterEach(stopEnvironment);
 
-afterAll(async () => {
-  await env?.teardown();
-});
-
-function testEnv(): TestWorkflowEnvironment {
-  if (!env) throw new Error('the time-skipping environment did not start');
-  return env;
+/** Waits until the workflow has planned containment for every rule, so the state stops moving on its own. */
+async function planned(handle: Handle): Promise<void> {
+  await vi.waitFor(async () => {
+    const status = await handle.query(messages.statusQuery);
+    expect(status.plannedRules).toEqual(status.ruleIds);
+  }, WAIT);
 }
 
-/** Runs a worker whose pageOnCall records each page with the virtual time it happened at. */
-async function withWorker(run: (pages: { level: number; atMs: number }[], taskQueue: string) => Promise<void>) {
-  const pages: { level: number; atMs: number }[] = [];
-  const activities: Pick<Activities, 'pageOnCall'> = {
-    pageOnCall: async (request: PageRequest) => {
-      pages.push({ level: request.level, atMs: await testEnv().currentTimeMs() });
-      return { messageId: `<m-${request.level}>`, recipients: 1 };
-    },
-  };
-  const taskQueue = uniqueName('timeskip');
-  const worker = await Worker.create({
-    connection: testEnv().nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    activities,
-    dataConverter,
-  });
-  await worker.runUntil(run(pages, taskQueue));
+async function phaseOf(handle: Handle): Promise<string> {
+  return (await handle.query(messages.statusQuery)).phase;
 }
 
-function startIncident(taskQueue: string, escalationDelaysMs = [30 * MINUTE, 60 * MINUTE]) {
-  const incidentId = uniqueName('incident');
-  return testEnv().client.workflow.signalWithStart<typeof handleIncident, [ReturnType<typeof sampleAlert>]>(
-    'handleIncident',
-    {
-      workflowId: incidentId,
-      taskQueue,
-      args: [{ incidentId, tenantId: 'st-elsewhere', escalationDelaysMs }],
-      signal: alertSignal,
-      signalArgs: [sampleAlert()],
-    },
+async function refusalOf(promise: Promise<unknown>): Promise<string> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
   );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return (error as WorkflowUpdateFailedError).cause?.message ?? '';
 }
 
-describe('handleIncident on the time-skipping server', () => {
-  it('pages each escalation level at its configured delay while nobody acknowledges', async () => {
-    await withWorker(async (pages, taskQueue) => {
-      const handle = await startIncident(taskQueue);
+describe('escalation of an unacknowledged incident', () => {
+  it('pages each level at its configured delay, then stops paging', async () => {
+    await withWorker(async (recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
       const openedAtMs = await testEnv().currentTimeMs();
       const wallStart = performance.now();
 
       await testEnv().sleep(29 * MINUTE);
-      expect(pages).toHaveLength(0);
+      expect(recorded.pages).toHaveLength(0);
 
       await testEnv().sleep(2 * MINUTE);
-      await vi.waitFor(() => expect(pages).toHaveLength(1), WAIT);
-      expect(pages[0]?.level).toBe(0);
+      await vi.waitFor(() => expect(recorded.pages).toHaveLength(1), WAIT);
+      expect(recorded.pages[0]).toMatchObject({ level: 0, reason: 'unacknowledged' });
 
       await testEnv().sleep(30 * MINUTE);
-      await vi.waitFor(() => expect(pages).toHaveLength(2), WAIT);
-      expect(pages[1]?.level).toBe(1);
-      expect((pages[1]?.atMs ?? 0) - openedAtMs).toBeGreaterThanOrEqual(60 * MINUTE);
+      await vi.waitFor(() => expect(recorded.pages).toHaveLength(2), WAIT);
+      expect(recorded.pages[1]?.level).toBe(1);
+      expect((recorded.pages[1]?.atMs ?? 0) - openedAtMs).toBeGreaterThanOrEqual(60 * MINUTE);
 
       await testEnv().sleep(6 * 60 * MINUTE);
-      expect(pages).toHaveLength(2);
-      const status = await handle.query(statusQuery);
+      expect(recorded.pages).toHaveLength(2);
+      const status = await handle.query(messages.statusQuery);
       expect(status.escalationsSent).toBe(2);
       expect(status.timeline.filter((entry) => entry.action === 'escalated')).toHaveLength(2);
 
@@ -99,79 +78,284 @@ describe('handleIncident on the time-skipping server', () => {
     });
   });
 
-  it('stops escalating once a responder acknowledges', async () => {
-    await withWorker(async (pages, taskQueue) => {
-      const handle = await startIncident(taskQueue);
+  it('stops once a responder acknowledges', async () => {
+    await withWorker(async (recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
 
       await testEnv().sleep(31 * MINUTE);
-      await vi.waitFor(() => expect(pages).toHaveLength(1), WAIT);
-      const status = await handle.executeUpdate(acknowledgeUpdate, { args: [{ responderId: 'r.ortiz' }] });
+      await vi.waitFor(() => expect(recorded.pages).toHaveLength(1), WAIT);
+      const status = await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
       expect(status.acknowledged?.by).toBe('r.ortiz');
 
       await testEnv().sleep(3 * 60 * MINUTE);
-      expect(pages).toHaveLength(1);
-
-      await handle.executeUpdate(closeUpdate, { args: [{ responderId: 'r.ortiz', reason: 'contained' }] });
-      const final = await handle.result();
-      expect(final.phase).toBe('closed');
-      expect(final.timeline.map((entry) => entry.action)).toEqual([
-        'opened',
-        'alert-received',
-        'escalated',
-        'acknowledged',
-        'closed',
-      ]);
+      expect(recorded.pages).toHaveLength(1);
+      await handle.terminate('test finished');
     });
   });
+});
 
-  it('refuses invalid or out-of-turn requests and leaves the incident unchanged', async () => {
-    await withWorker(async (_pages, taskQueue) => {
+describe('containment', () => {
+  it('runs automatic actions at once, before anyone acknowledges', async () => {
+    await withWorker(async (recorded, taskQueue) => {
       const handle = await startIncident(taskQueue);
-      const before = await handle.query(statusQuery);
 
-      const badRequests = [
-        { responderId: '' },
-        { responderId: 'r.ortiz', extra: 1 },
-        { note: 'no responder' },
-      ] as unknown as { responderId: string }[];
-      for (const request of badRequests) {
-        const error: unknown = await handle
-          .executeUpdate(acknowledgeUpdate, { args: [request] })
-          .catch((caught: unknown) => caught);
-        expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-        expect((error as WorkflowUpdateFailedError).cause?.message).toMatch(/^Invalid acknowledge request: /);
-      }
-      const closeRefusal: unknown = await handle
-        .executeUpdate(closeUpdate, { args: [{ responderId: 'r.ortiz', reason: 'too early' }] })
-        .catch((caught: unknown) => caught);
-      expect((closeRefusal as WorkflowUpdateFailedError).cause?.message).toMatch(/must be acknowledged/);
+      await vi.waitFor(() => expect(recorded.platformCalls).toHaveLength(1), WAIT);
 
-      expect(await handle.query(statusQuery)).toEqual(before);
-
-      await handle.executeUpdate(acknowledgeUpdate, { args: [{ responderId: 'r.ortiz' }] });
-      const again: unknown = await handle
-        .executeUpdate(acknowledgeUpdate, { args: [{ responderId: 'j.lee' }] })
-        .catch((caught: unknown) => caught);
-      expect((again as WorkflowUpdateFailedError).cause?.message).toMatch(/already acknowledged by r.ortiz/);
+      expect(recorded.platformCalls[0]).toEqual({ operation: 'apply', actionIndex: 0, kind: 'revoke-sessions' });
+      const status = await handle.query(messages.statusQuery);
+      expect(status.phase).toBe('triage');
+      expect(status.actions.map((action) => [action.kind, action.status])).toEqual([
+        ['revoke-sessions', 'applied'],
+        ['suspend-user', 'awaiting-approval'],
+      ]);
+      await vi.waitFor(() => expect(recorded.evidenceCaptures).toContain('containment-0-apply'), WAIT);
       await handle.terminate('test finished');
     });
   });
 
-  it('counts a redelivered alert once and takes the highest severity', async () => {
-    await withWorker(async (_pages, taskQueue) => {
+  it('pages about an action awaiting approval on its own timer until someone decides', async () => {
+    await withWorker(async (recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue);
+      await planned(handle);
+      await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+
+      await testEnv().sleep(31 * MINUTE);
+      await vi.waitFor(() => expect(recorded.pages).toHaveLength(1), WAIT);
+      expect(recorded.pages[0]).toMatchObject({ reason: 'approval-pending', actionIndex: 1, level: 0 });
+
+      await handle.executeUpdate(messages.rejectContainmentUpdate, {
+        args: [{ ...responder, actionIndex: 1, reason: 'a clinician covering a colleague' }],
+      });
+      await testEnv().sleep(3 * 60 * MINUTE);
+      expect(recorded.pages).toHaveLength(1);
+      expect(recorded.platformCalls.map((call) => call.kind)).toEqual(['revoke-sessions']);
+      await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('runs an approved action, and moves on to evidence and assessment once all are settled', async () => {
+    await withWorker(async (recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue);
+      await planned(handle);
+      await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+
+      await handle.executeUpdate(messages.approveContainmentUpdate, { args: [{ ...responder, actionIndex: 1 }] });
+
+      await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
+      expect(recorded.platformCalls.map((call) => call.kind)).toEqual(['revoke-sessions', 'suspend-user']);
+      expect(recorded.evidenceCaptures).toContain('alert-prm-mass-record-access');
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('pages on-call at once when the platform refuses an action, and records it failed', async () => {
+    await withWorker(async (recorded, taskQueue) => {
+      recorded.refuse.add('revoke-sessions');
+
       const handle = await startIncident(taskQueue);
 
-      await handle.signal(alertSignal, sampleAlert());
-      await handle.signal(
-        alertSignal,
-        sampleAlert({ alertId: 'alert-2', severity: 'critical', ruleId: 'prm-export-spike' }),
-      );
-      await handle.signal(alertSignal, sampleAlert({ alertId: 'alert-3', tenantId: 'another-tenant' }));
+      await vi.waitFor(() => expect(recorded.pages).toHaveLength(1), WAIT);
+      expect(recorded.pages[0]).toMatchObject({ reason: 'containment-failed', actionIndex: 0 });
+      const status = await handle.query(messages.statusQuery);
+      expect(status.actions[0]).toMatchObject({ status: 'failed', failure: 'ContainmentRejected' });
+      await handle.terminate('test finished');
+    });
+  });
+});
 
-      const status = await handle.query(statusQuery);
+describe('the life of an incident', () => {
+  it('goes from triage to closed, writing every timeline entry to the audit store in order', async () => {
+    await withWorker(async (recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue);
+      await planned(handle);
+
+      await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+      await handle.executeUpdate(messages.approveContainmentUpdate, { args: [{ ...responder, actionIndex: 1 }] });
+      await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
+      const assessed = await handle.executeUpdate(messages.submitAssessmentUpdate, {
+        args: [{ ...privacy, submission: withFactor('natureAndExtent', 'high') }],
+      });
+      await handle.executeUpdate(messages.setPopulationUpdate, { args: [{ ...privacy, ...population }] });
+      await handle.executeUpdate(messages.closeUpdate, { args: [{ ...privacy, reason: 'notices sent' }] });
+      const final = await handle.result();
+
+      expect(assessed.phase).toBe('notification');
+      expect(assessed.assessment?.outcome).toBe('reportable');
+      expect(final.phase).toBe('closed');
+      const phases = final.timeline.filter((entry) => entry.action === 'phase-changed').map((entry) => entry.detail);
+      expect(phases).toEqual([
+        'triage -> containment',
+        'containment -> evidence',
+        'evidence -> assessment',
+        'assessment -> notification',
+        'notification -> closed',
+      ]);
+      expect(recorded.timelineWrites.map((write) => write.entry.seq)).toEqual(final.timeline.map((entry) => entry.seq));
+    });
+  });
+
+  it('closes from assessment when the breach is not reportable', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
+      await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+      await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
+
+      const assessed = await handle.executeUpdate(messages.submitAssessmentUpdate, {
+        args: [{ ...privacy, submission: lowRiskSubmission() }],
+      });
+      await handle.executeUpdate(messages.closeUpdate, {
+        args: [{ ...privacy, reason: 'low probability, documented' }],
+      });
+
+      expect(assessed.phase).toBe('assessment');
+      expect(assessed.assessment?.reportable).toBe(false);
+      expect((await handle.result()).phase).toBe('closed');
+    });
+  });
+
+  it('undoes applied containment when marked a false positive, then ends', async () => {
+    await withWorker(async (recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue);
+      await vi.waitFor(() => expect(recorded.platformCalls).toHaveLength(1), WAIT);
+
+      await handle.executeUpdate(messages.markFalsePositiveUpdate, {
+        args: [{ ...responder, reason: 'a scheduled audit' }],
+      });
+      const final = await handle.result();
+
+      expect(final.phase).toBe('false-positive');
+      expect(recorded.platformCalls.map((call) => [call.operation, call.kind])).toEqual([
+        ['apply', 'revoke-sessions'],
+        ['undo', 'revoke-sessions'],
+      ]);
+      expect(final.actions.map((action) => action.status)).toEqual(['undone', 'rejected']);
+    });
+  });
+});
+
+describe('refusals', () => {
+  it('refuses malformed requests, naming the field, and changes nothing', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
+      await planned(handle);
+      const before = await handle.query(messages.statusQuery);
+
+      const malformed = [{ actorId: '', role: 'responder' }, { ...responder, extra: 1 }, { role: 'responder' }];
+      for (const request of malformed as (typeof responder)[]) {
+        const message = await refusalOf(handle.executeUpdate(messages.acknowledgeUpdate, { args: [request] }));
+        expect(message).toMatch(/^Invalid acknowledge request: /);
+      }
+
+      expect(await handle.query(messages.statusQuery)).toEqual(before);
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('refuses a role the action does not allow and an action the phase does not allow', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
+      await planned(handle);
+      const before = await handle.query(messages.statusQuery);
+
+      const byLegal = refusalOf(
+        handle.executeUpdate(messages.acknowledgeUpdate, { args: [{ actorId: 'l.abara', role: 'legal' }] }),
+      );
+      const tooEarly = refusalOf(
+        handle.executeUpdate(messages.submitAssessmentUpdate, {
+          args: [{ ...privacy, submission: lowRiskSubmission() }],
+        }),
+      );
+      const closeEarly = refusalOf(
+        handle.executeUpdate(messages.closeUpdate, { args: [{ ...privacy, reason: 'too early' }] }),
+      );
+
+      expect(await byLegal).toBe('Cannot acknowledge: the legal role may not acknowledge; it takes responder or admin');
+      expect(await tooEarly).toMatch(/^Cannot submit-assessment: the incident is in triage/);
+      expect(await closeEarly).toMatch(/^Cannot close: the incident is in triage/);
+      expect(await handle.query(messages.statusQuery)).toEqual(before);
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('refuses a second acknowledgement, a decision on no such action, and closing a reportable breach with no population', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue);
+      await planned(handle);
+      await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+
+      const again = refusalOf(
+        handle.executeUpdate(messages.acknowledgeUpdate, { args: [{ ...responder, actorId: 'j.lee' }] }),
+      );
+      const noSuchAction = refusalOf(
+        handle.executeUpdate(messages.approveContainmentUpdate, { args: [{ ...responder, actionIndex: 7 }] }),
+      );
+      expect(await again).toMatch(/^Cannot acknowledge: the incident is in containment/);
+      expect(await noSuchAction).toBe('Cannot approve-containment: the incident has no containment action #7');
+
+      await handle.executeUpdate(messages.approveContainmentUpdate, { args: [{ ...responder, actionIndex: 1 }] });
+      await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
+      await handle.executeUpdate(messages.submitAssessmentUpdate, {
+        args: [{ ...privacy, submission: withFactor('acquiredOrViewed', 'high') }],
+      });
+      const closeUnpopulated = handle.executeUpdate(messages.closeUpdate, { args: [{ ...privacy, reason: 'done' }] });
+      expect(await refusalOf(closeUnpopulated)).toMatch(/needs its affected population set/);
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('refuses an incomplete risk assessment, naming the missing findings', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
+      await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+      await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
+      const { factors: _factors, ...incomplete } = lowRiskSubmission();
+
+      const refused = handle.executeUpdate(messages.submitAssessmentUpdate, {
+        args: [{ ...privacy, submission: incomplete }],
+      });
+
+      expect(await refusalOf(refused)).toMatch(/^Cannot submit-assessment: the risk assessment is incomplete: factors/);
+      expect((await handle.query(messages.statusQuery)).assessment).toBeUndefined();
+      await handle.terminate('test finished');
+    });
+  });
+});
+
+describe('alerts', () => {
+  it('counts a redelivered alert once, takes the highest severity and drops another tenant’s alert', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue);
+
+      await handle.signal(messages.alertSignal, sampleAlert());
+      await handle.signal(
+        messages.alertSignal,
+        sampleAlert({ alertId: 'alert-2', severity: 'critical', ruleId: 'prm-export-volume-spike' }),
+      );
+      await handle.signal(messages.alertSignal, sampleAlert({ alertId: 'alert-3', tenantId: 'another-tenant' }));
+
+      const status = await handle.query(messages.statusQuery);
       expect(status.alertCount).toBe(2);
       expect(status.severity).toBe('critical');
-      expect(status.ruleIds).toEqual(['prm-mass-record-access', 'prm-export-spike']);
+      expect(status.ruleIds).toEqual(['prm-mass-record-access', 'prm-export-volume-spike']);
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('applies an update and a signal delivered back to back', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
+
+      const [acknowledged] = await Promise.all([
+        handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] }),
+        handle.signal(messages.alertSignal, uncontainedAlert({ alertId: 'alert-2', severity: 'critical' })),
+      ]);
+
+      const status = await handle.query(messages.statusQuery);
+      expect(acknowledged.acknowledged?.by).toBe('r.ortiz');
+      expect(status.acknowledged?.by).toBe('r.ortiz');
+      expect(status.alertCount).toBe(2);
+      expect(status.severity).toBe('critical');
       await handle.terminate('test finished');
     });
   });

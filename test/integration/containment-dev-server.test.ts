@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import type { AuditEventInput } from '../../src/audit/event';
+import { acknowledgeIncident, getIncidentStatus, raiseAlert } from '../../src/client/incidents';
+import type { Config } from '../../src/config/schema';
+import { exportBundle } from '../../src/evidence/export-bundle';
+import { artifactPath, manifestSchema } from '../../src/evidence/manifest';
+import { readBundle } from '../../src/evidence/read-bundle';
+import { verifyBundle } from '../../src/evidence/verify-bundle';
+import { createSmtpMailer, type Mailer } from '../../src/messaging/mailer';
+import { type SmtpSink, startSmtpSink } from '../../src/messaging/smtp-sink';
+import { createOutboxSmsSender } from '../../src/messaging/sms';
+import { type PrmSimulator, startPrmSimulator } from '../../src/prm-simulator/server';
+import { connectClient } from '../../src/temporal/connection';
+import { createWorker } from '../../src/worker/create-worker';
+import { flipOneByte, tamperedCopy } from '../evidence/tamper';
+import { sampleAlert } from '../support/alerts';
+import { auditEvent } from '../support/audit-events';
+import { openPgliteTestStore, type TestStore } from '../support/stores';
+import { installQuietRuntime, memoryLogger, uniqueName, workflowBundle } from '../support/temporal';
+import { loadTestConfig } from '../support/test-config';
+
+/**
+ * Containment and evidence end to end: a real worker on the dev server, the
+ * PRM simulator as the platform, and the embedded store both share.
+ */
+
+const address = inject('temporalAddress');
+const TENANT = 'st-elsewhere';
+const USER = 'user-terminated-17';
+const WAIT = { timeout: 30_000, interval: 250 };
+
+let sink: SmtpSink;
+let mailer: Mailer;
+let connection: NativeConnection;
+let config: Readonly<Config>;
+let client: Client;
+let worker: Worker;
+let workerRun: Promise<void>;
+let store: TestStore;
+let platform: PrmSimulator;
+
+beforeAll(async () => {
+  installQuietRuntime();
+  store = await openPgliteTestStore();
+  const secret = randomBytes(32).toString('hex');
+  platform = await startPrmSimulator({ secret, db: store.db });
+  sink = await startSmtpSink(mkdtempSync(join(tmpdir(), 'breachline-outbox-')));
+  const base = loadTestConfig({ smtpUrl: sink.url, taskQueue: uniqueName('containment'), temporalAddress: address });
+  config = { ...base, containment: { adminApiUrl: platform.url, signingSecret: secret } };
+  mailer = createSmtpMailer(sink.url, config.mail.from);
+  connection = await NativeConnection.connect({ address });
+  client = await connectClient(config, address);
+  worker = await createWorker({
+    config,
+    connection,
+    mailer,
+    sms: createOutboxSmsSender(mkdtempSync(join(tmpdir(), 'breachline-sms-'))),
+    store: store.db,
+    logger: memoryLogger().logger,
+    workflowBundle: await workflowBundle(),
+  });
+  workerRun = worker.run();
+});
+
+afterAll(async () => {
+  worker.shutdown();
+  await workerRun;
+  await connection.close();
+  await client.connection.close();
+  mailer.close();
+  await sink.close();
+  await platform.stop();
+  await store.dispose();
+});
+
+/** What the user does on the platform, recorded through the simulator as the platform's audit log would. */
+async function userReads(n: number, occurredAt: Date): Promise<AuditEventInput> {
+  const event = auditEvent(n, { user_id: USER, tenant_id: TENANT, occurred_at: occurredAt.toISOString() });
+  const response = await fetch(`${platform.url}/platform/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(event),
+  });
+  expect(response.status).toBe(200);
+  return event;
+}
+
+async function storedOutcome(id: string): Promise<string | undefined> {
+  const { rows } = await store.db.query<{ outcome: string }>('SELECT outcome FROM audit_events WHERE id = $1', [id]);
+  return rows[0]?.outcome;
+}
+
+describe('containment and evidence on the dev server', () => {
+  it('suspends the account at once, the platform denies its next access, and the evidence bundle verifies', async () => {
+    const before = await userReads(1, new Date(Date.now() - 60_000));
+    const alert = sampleAlert({
+      dedupKey: uniqueName('terminated'),
+      ruleId: 'prm-inactive-account-access',
+      subject: { userId: USER },
+      detectedAt: new Date().toISOString(),
+    });
+
+    const incidentId = await raiseAlert(client, config, alert);
+    await vi.waitFor(async () => {
+      const { actions } = await getIncidentStatus(client, incidentId);
+      expect(actions.map((action) => [action.kind, action.status])).toEqual([
+        ['suspend-user', 'applied'],
+        ['revoke-sessions', 'applied'],
+      ]);
+    }, WAIT);
+    const after = await userReads(2, new Date());
+
+    expect(await storedOutcome(before.id)).toBe('success');
+    expect(await storedOutcome(after.id)).toBe('denied');
+
+    await acknowledgeIncident(client, incidentId, { actorId: 'a.chen', role: 'responder' });
+    await vi.waitFor(async () => expect((await getIncidentStatus(client, incidentId)).phase).toBe('assessment'), WAIT);
+    const dir = mkdtempSync(join(tmpdir(), 'breachline-bundle-'));
+    const bundle = join(dir, 'bundle.tar.gz');
+    const exported = await exportBundle(store.db, { incidentId, actor: 'a.chen', out: bundle });
+
+    expect(exported.artifacts).toBe(3);
+    expect((await verifyBundle(bundle)).problems).toEqual([]);
+
+    const manifest = manifestSchema.parse(JSON.parse((await readBundle(bundle)).manifestText ?? '{}'));
+    const alertEvents = manifest.artifacts.find((artifact) => artifact.kind === 'audit-events');
+    if (!alertEvents) throw new Error('the bundle has no audit-events artifact');
+    const altered = join(dir, 'altered.tar.gz');
+    await tamperedCopy(bundle, altered, flipOneByte(artifactPath(alertEvents)));
+    const problems = (await verifyBundle(altered)).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.subject).toContain(alertEvents.id);
+    await client.workflow.getHandle(incidentId).terminate('test finished');
+  });
+});
