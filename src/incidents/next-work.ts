@@ -80,11 +80,13 @@ export function nextWork(state: IncidentState, delaysMs: readonly number[], nowM
 /** HIPAA's outer limit for notifying individuals: 60 calendar days after discovery (45 CFR 164.404(b)). */
 export const HIPAA_OUTER_LIMIT_MS = 60 * 24 * 60 * 60 * 1000;
 
-/** The next time something is due: a page, or the HIPAA outer limit once a breach is being assessed. */
+/** The next time something is due: the earlier of the next page and, once a breach is being assessed, the HIPAA outer limit. */
 export function nextDeadline(state: IncidentState, delaysMs: readonly number[]): Date | undefined {
+  const candidates: number[] = [];
   const page = pendingPages(state, delaysMs)[0];
-  if (page) return new Date(page.dueAtMs);
+  if (page) candidates.push(page.dueAtMs);
   const assessing = state.phase === Phase.assessment || state.phase === Phase.notification;
-  if (assessing && state.discoveredAt) return new Date(Date.parse(state.discoveredAt) + HIPAA_OUTER_LIMIT_MS);
-  return undefined;
+  if (assessing && state.discoveredAt) candidates.push(Date.parse(state.discoveredAt) + HIPAA_OUTER_LIMIT_MS);
+
+  return candidates.length > 0 ? new Date(Math.min(...candidates)) : undefined;
 }
