@@ -19,6 +19,8 @@ export interface HandleIncidentInput {
   escalationDelaysMs: number[];
   /** The state a previous run handed over when it continued as new. */
   carried?: IncidentState;
+  /** Continue as new past this many history events even before the server suggests it; tests use a small one. */
+  historyLimit?: number;
 }
 
 /**
@@ -28,6 +30,12 @@ export interface HandleIncidentInput {
  * (plan or run containment, capture evidence, page someone), does it, and
  * otherwise sleeps until the next page or the next change. Every timeline
  * entry is written to the audit store before the next step.
+ *
+ * Incidents run for months, so a deployed change must not alter the commands
+ * an open run has already issued: such a change goes behind
+ * `patched('<what changed>')`, keeping the old path for old runs, and
+ * test/workflows/replay.test.ts replays recorded histories against this code
+ * to catch one that does not.
  */
 export async function handleIncident(input: HandleIncidentInput): Promise<IncidentStatus> {
   const run: IncidentRun = {
@@ -49,7 +57,7 @@ export async function handleIncident(input: HandleIncidentInput): Promise<Incide
     }
 
     await waitForChange(run, work.untilMs);
-    if (workflowInfo().continueAsNewSuggested) await handOver(run, input);
+    if (historyIsLong(input)) await handOver(run, input);
   }
 
   await condition(allHandlersFinished);
@@ -57,6 +65,11 @@ export async function handleIncident(input: HandleIncidentInput): Promise<Incide
   log.info('Incident ended', { incidentId: run.state.incidentId, phase: run.state.phase });
 
   return toStatus(run.state);
+}
+
+function historyIsLong(input: HandleIncidentInput): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit);
 }
 
 async function waitForChange(run: IncidentRun, untilMs: number | undefined): Promise<void> {

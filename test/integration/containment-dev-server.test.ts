@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,13 @@ import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { AuditEventInput } from '../../src/audit/event';
-import { acknowledgeIncident, getIncidentStatus, raiseAlert } from '../../src/client/incidents';
+import {
+  acknowledgeIncident,
+  getIncidentStatus,
+  incidentQuery,
+  listIncidents,
+  raiseAlert,
+} from '../../src/client/incidents';
 import type { Config } from '../../src/config/schema';
 import { exportBundle } from '../../src/evidence/export-bundle';
 import { artifactPath, manifestSchema } from '../../src/evidence/manifest';
@@ -96,6 +103,32 @@ async function storedOutcome(id: string): Promise<string | undefined> {
   return rows[0]?.outcome;
 }
 
+/** The incident is found by its search attributes, through the client and through `temporal workflow list`. */
+async function expectFindable(incidentId: string, detectedAt: string): Promise<void> {
+  const filter = { tenantId: TENANT, phase: 'assessment', ruleId: 'prm-inactive-account-access' };
+  await vi.waitFor(async () => {
+    const listed = await listIncidents(client, filter);
+    expect(listed.map((item) => item.incidentId)).toContain(incidentId);
+  }, WAIT);
+  const [found] = (await listIncidents(client, filter)).filter((item) => item.incidentId === incidentId);
+  expect(found?.severity).toBe('high');
+  expect(found?.discoveredAt?.toISOString()).toBe(new Date(detectedAt).toISOString());
+  expect(found?.nextDeadline?.getTime()).toBe(Date.parse(detectedAt) + 60 * 24 * 3_600_000);
+
+  const query = `${incidentQuery(filter)} AND WorkflowId = '${incidentId}'`;
+  const cli = execFileSync(inject('temporalCli'), [
+    'workflow',
+    'list',
+    '--address',
+    address,
+    '--query',
+    query,
+    '-o',
+    'json',
+  ]);
+  expect(cli.toString()).toContain(incidentId);
+}
+
 describe('containment and evidence on the dev server', () => {
   it('suspends the account at once, the platform denies its next access, and the evidence bundle verifies', async () => {
     const before = await userReads(1, new Date(Date.now() - 60_000));
@@ -121,6 +154,7 @@ describe('containment and evidence on the dev server', () => {
 
     await acknowledgeIncident(client, incidentId, { actorId: 'a.chen', role: 'responder' });
     await vi.waitFor(async () => expect((await getIncidentStatus(client, incidentId)).phase).toBe('assessment'), WAIT);
+    await expectFindable(incidentId, alert.detectedAt);
     const dir = mkdtempSync(join(tmpdir(), 'breachline-bundle-'));
     const bundle = join(dir, 'bundle.tar.gz');
     const exported = await exportBundle(store.db, { incidentId, actor: 'a.chen', out: bundle });

@@ -11,8 +11,9 @@ import { loadPlaybookFile } from '../../src/containment/load-playbook';
 import { ContainmentFailure, type ContainmentOperation } from '../../src/containment/vocabulary';
 import type { Alert } from '../../src/incidents/alert';
 import { createDataConverter } from '../../src/temporal/data-converter';
+import type { EncryptionKeyring } from '../../src/temporal/encryption-codec';
 import { incidentSearchAttributeTypes } from '../../src/temporal/dev-server';
-import type { handleIncident } from '../../workflows/handle-incident';
+import type { handleIncident, HandleIncidentInput } from '../../workflows/handle-incident';
 import { alertSignal } from '../../workflows/messages';
 import { sampleAlert } from '../support/alerts';
 import { installQuietRuntime, randomKeyring, uniqueName, workflowBundle } from '../support/temporal';
@@ -29,12 +30,14 @@ export const MINUTE = 60_000;
 export const WAIT = { timeout: 15_000, interval: 50 };
 export const ESCALATION_DELAYS_MS = [30 * MINUTE, 60 * MINUTE];
 
-const dataConverter = createDataConverter(randomKeyring());
+let dataConverter = createDataConverter(randomKeyring());
 const playbook = loadPlaybookFile();
 let env: TestWorkflowEnvironment | undefined;
 
-export async function startEnvironment(): Promise<void> {
+/** Starts a test server; `keyring` fixes the payload key, for histories recorded to be replayed later. */
+export async function startEnvironment(keyring: EncryptionKeyring = randomKeyring()): Promise<void> {
   installQuietRuntime();
+  dataConverter = createDataConverter(keyring);
   env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } },
     client: { dataConverter },
@@ -155,12 +158,16 @@ export async function withWorker(
   await worker.runUntil(run(recorded, taskQueue));
 }
 
-export function startIncident(taskQueue: string, alert: Alert = sampleAlert()) {
-  const incidentId = uniqueName('incident');
+export function startIncident(
+  taskQueue: string,
+  alert: Alert = sampleAlert(),
+  options: Partial<HandleIncidentInput> = {},
+) {
+  const incidentId = options.incidentId ?? uniqueName('incident');
   return testEnv().client.workflow.signalWithStart<typeof handleIncident, [Alert]>('handleIncident', {
     workflowId: incidentId,
     taskQueue,
-    args: [{ incidentId, tenantId: alert.tenantId, escalationDelaysMs: ESCALATION_DELAYS_MS }],
+    args: [{ incidentId, tenantId: alert.tenantId, escalationDelaysMs: ESCALATION_DELAYS_MS, ...options }],
     signal: alertSignal,
     signalArgs: [alert],
   });

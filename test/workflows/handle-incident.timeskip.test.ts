@@ -23,7 +23,7 @@ type Handle = Awaited<ReturnType<typeof startIncident>>;
 
 // Time skipping is global to a test server, and an activity still in flight
 // when a test ends can hold it locked; each test gets a server of its own.
-beforeEach(startEnvironment);
+beforeEach(() => startEnvironment());
 afterEach(stopEnvironment);
 
 /** Waits until the workflow has planned containment for every rule, so the state stops moving on its own. */
@@ -317,6 +317,31 @@ describe('refusals', () => {
 
       expect(await refusalOf(refused)).toMatch(/^Cannot submit-assessment: the risk assessment is incomplete: factors/);
       expect((await handle.query(messages.statusQuery)).assessment).toBeUndefined();
+      await handle.terminate('test finished');
+    });
+  });
+});
+
+describe('long life', () => {
+  it('continues as new when its history grows long, carrying its state and its timers', async () => {
+    await withWorker(async (recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert(), { historyLimit: 60 });
+      await planned(handle);
+
+      for (let n = 1; n <= 12; n += 1) {
+        await handle.executeUpdate(messages.addNoteUpdate, { args: [{ ...responder, note: `checked log ${n}` }] });
+      }
+      await testEnv().sleep(31 * MINUTE);
+      await vi.waitFor(() => expect(recorded.pages).toHaveLength(1), WAIT);
+
+      const { runId } = await handle.describe();
+      expect(runId).not.toBe(handle.signaledRunId);
+      const status = await handle.query(messages.statusQuery);
+      expect(status.timeline.filter((entry) => entry.action === 'note-added')).toHaveLength(12);
+      expect(status.escalationsSent).toBe(1);
+      expect(recorded.timelineWrites.map((write) => write.entry.seq)).toEqual(
+        status.timeline.map((entry) => entry.seq),
+      );
       await handle.terminate('test finished');
     });
   });
