@@ -135,6 +135,12 @@ export function registerHandlers(run: IncidentRun): void {
     schema: requests.setPopulationRequestSchema,
     apply: actions.setPopulation,
   });
+  register(run, messages.setFactsUpdate, {
+    action: A.setFacts,
+    schema: requests.setFactsRequestSchema,
+    refusal: (_state, request) => actions.setFactsRefusal(request),
+    apply: actions.setFacts,
+  });
   register(run, messages.markFalsePositiveUpdate, {
     action: A.markFalsePositive,
     schema: requests.markFalsePositiveRequestSchema,

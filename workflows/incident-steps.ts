@@ -1,13 +1,23 @@
-import { ActivityFailure, ApplicationFailure, log, proxyActivities, TimeoutFailure } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  getExternalWorkflowHandle,
+  log,
+  ParentClosePolicy,
+  proxyActivities,
+  startChild,
+  TimeoutFailure,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { containmentActivityOptions } from '../src/containment/vocabulary';
 import type { ContainmentAction } from '../src/incidents/containment-actions';
-import type { RuleSubject } from '../src/incidents/incident-state';
+import type { BreachFacts, RuleSubject } from '../src/incidents/incident-state';
 import type { DuePage, Work } from '../src/incidents/next-work';
 import * as results from '../src/incidents/step-results';
 import { EvidenceFailure } from '../src/evidence/vocabulary';
 import { PageReason, SYSTEM_ACTOR } from '../src/incidents/vocabulary';
 import { change, type IncidentRun, now } from './incident-handlers';
+import { factsChangedSignal, trackObligationsWorkflowId } from './obligation-messages';
 
 /**
  * The steps of the incident workflow that do I/O, each an activity whose
@@ -156,6 +166,31 @@ async function captureAlert(run: IncidentRun, subject: RuleSubject): Promise<voi
   }
 }
 
+/**
+ * The obligations run in a workflow of their own, which outlives the
+ * incident (ParentClosePolicy ABANDON): closing the incident file does not
+ * stop legal's reminders while a notice is still owed.
+ */
+async function startObligations(run: IncidentRun, facts: BreachFacts): Promise<void> {
+  const { incidentId, tenantId } = run.state;
+  const workflowId = trackObligationsWorkflowId(incidentId);
+  await startChild('trackObligations', {
+    workflowId,
+    args: [{ incidentId, tenantId, facts: facts.value }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+  change(run, results.recordObligationsStarted(run.state, workflowId, facts.version, now()));
+}
+
+async function forwardFacts(run: IncidentRun, facts: BreachFacts, workflowId: string): Promise<void> {
+  await getExternalWorkflowHandle(workflowId).signal(factsChangedSignal, {
+    facts: facts.value,
+    reason: facts.reason,
+    requestedBy: facts.setBy,
+  });
+  change(run, results.recordFactsForwarded(run.state, facts.version, now()));
+}
+
 export async function performStep(run: IncidentRun, work: Exclude<Work, { kind: 'wait' | 'finish' }>): Promise<void> {
   switch (work.kind) {
     case 'plan':
@@ -168,6 +203,10 @@ export async function performStep(run: IncidentRun, work: Exclude<Work, { kind: 
       return captureAlert(run, work.subject);
     case 'page':
       return page(run, work.page);
+    case 'start-obligations':
+      return startObligations(run, work.facts);
+    case 'forward-facts':
+      return forwardFacts(run, work.facts, work.workflowId);
   }
 }
 

@@ -9,6 +9,7 @@ import type {
   ContainmentDecision,
   MarkFalsePositiveRequest,
   NoteRequest,
+  SetFactsRequest,
   SetPopulationRequest,
   SubmitAssessmentRequest,
 } from '../src/incidents/responder-requests';
@@ -44,6 +45,9 @@ export const submitAssessmentUpdate = defineUpdate<IncidentStatus, [SubmitAssess
 
 /** The affected population by reference and counts; the people themselves stay in the store. */
 export const setPopulationUpdate = defineUpdate<IncidentStatus, [SetPopulationRequest]>('setPopulation');
+
+/** The breach facts (counts per jurisdiction, data elements, dates) that start, or correct, the obligations clocks. */
+export const setFactsUpdate = defineUpdate<IncidentStatus, [SetFactsRequest]>('setFacts');
 
 /** Ends the incident as a false positive; the workflow undoes the containment it applied. */
 export const markFalsePositiveUpdate = defineUpdate<IncidentStatus, [MarkFalsePositiveRequest]>('markFalsePositive');

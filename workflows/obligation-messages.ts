@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { IncidentFactsInput } from '../src/obligations/facts';
 import type { MetRequest, ObligationsStatus } from '../src/obligations/tracking';
 
@@ -17,6 +17,12 @@ export interface FactsChangeRequest {
 
 /** Corrected or updated incident facts; obligations are recomputed, met ones stay met. */
 export const updateFactsUpdate = defineUpdate<ObligationsStatus, [FactsChangeRequest]>('updateFacts');
+
+/**
+ * The same change sent by the incident workflow, which cannot call updates:
+ * it has validated the facts itself, so a bad change is logged and dropped.
+ */
+export const factsChangedSignal = defineSignal<[FactsChangeRequest]>('factsChanged');
 
 /** The id of an incident's tracking workflow: one per incident, derived from its id alone. */
 export function trackObligationsWorkflowId(incidentId: string): string {

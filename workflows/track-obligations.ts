@@ -11,7 +11,12 @@ import { parseIncidentFacts } from '../src/obligations/errors';
 import type { IncidentFacts } from '../src/obligations/facts';
 import type { ObligationOptionsInput } from '../src/obligations/options';
 import * as tracking from '../src/obligations/tracking';
-import { obligationsStatusQuery, recordObligationMetUpdate, updateFactsUpdate } from './obligation-messages';
+import {
+  factsChangedSignal,
+  obligationsStatusQuery,
+  recordObligationMetUpdate,
+  updateFactsUpdate,
+} from './obligation-messages';
 
 export interface TrackObligationsInput {
   incidentId: string;
@@ -88,17 +93,30 @@ export async function trackObligations(input: TrackObligationsInput): Promise<tr
     },
   );
 
+  function changeFacts(change: tracking.FactsChange): void {
+    state = tracking.recompute(state, change.facts, now(), change.reason);
+    changed = true;
+    log.info('Incident facts changed; obligations recomputed', {
+      incidentId: input.incidentId,
+      obligations: state.tracked.length,
+    });
+  }
+
+  setHandler(factsChangedSignal, (request) => {
+    const parsed = tracking.parseFactsChange(request);
+    if ('problems' in parsed) {
+      log.warn('Dropped a facts change that failed validation', { incidentId: input.incidentId });
+      return;
+    }
+    changeFacts(parsed.change);
+  });
+
   setHandler(
     updateFactsUpdate,
     (request) => {
       const parsed = tracking.parseFactsChange(request);
       if ('problems' in parsed) refuse(parsed.problems);
-      state = tracking.recompute(state, parsed.change.facts, now(), parsed.change.reason);
-      changed = true;
-      log.info('Incident facts changed; obligations recomputed', {
-        incidentId: input.incidentId,
-        obligations: state.tracked.length,
-      });
+      changeFacts(parsed.change);
       return tracking.trackerStatus(input.incidentId, state, now());
     },
     {

@@ -1,4 +1,5 @@
 import type { RiskAssessmentSubmission } from '../assessment/submission';
+import type { IncidentFactsInput } from '../obligations/facts';
 
 /**
  * The demo privacy officer's risk assessment of a snooping spree: unsecured
@@ -22,5 +23,21 @@ export function demoAssessment(): RiskAssessmentSubmission {
       acquiredOrViewed: { rating: 'high', rationale: 'Each chart was open long enough to be read.' },
       mitigation: { rating: 'medium', rationale: 'Sessions revoked and the account suspended within minutes.' },
     },
+  };
+}
+
+/** The demo breach's facts for the obligations engine: the population's residents, by state. */
+export function demoFacts(discoveredAt: string): IncidentFactsInput {
+  return {
+    discoveredAt,
+    timeZone: 'America/Chicago',
+    entityRole: 'covered-entity',
+    breach: { startedAt: discoveredAt },
+    affected: [
+      { jurisdiction: 'US-TX', count: 171 },
+      { jurisdiction: 'US-OK', count: 9 },
+    ],
+    dataElements: ['name', 'medical'],
+    encryption: { encrypted: false, keyCompromised: false },
   };
 }

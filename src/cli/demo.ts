@@ -8,15 +8,19 @@ import {
   closeIncident,
   getIncidentStatus,
   raiseAlert,
+  RequestRefusedError,
   setAffectedPopulation,
+  setIncidentFacts,
   submitAssessment,
 } from '../client/incidents';
+import { getObligationsStatus } from '../client/obligations';
 import { loadConfig } from '../config/load-config';
+import type { ObligationsStatus } from '../obligations/tracking';
 import type { Config } from '../config/schema';
 import type { Alert } from '../incidents/alert';
 import type { IncidentStatus } from '../incidents/incident-state';
 import { IncidentRole } from '../incidents/vocabulary';
-import { demoAssessment } from './demo-assessment';
+import { demoAssessment, demoFacts } from './demo-assessment';
 import { createLogger } from '../logging/logger';
 import { startLocalStack } from './stack';
 
@@ -84,7 +88,31 @@ interface Where {
   serverStaysUp: boolean;
 }
 
-function printSummary(status: IncidentStatus, page: string, where: Where) {
+/** The tracker starts just after the facts are set; the incident may close a moment before it answers. */
+async function waitForObligations(client: Client, incidentId: string): Promise<ObligationsStatus> {
+  const deadline = Date.now() + STEP_WAIT_LIMIT_MS;
+  for (;;) {
+    try {
+      return await getObligationsStatus(client, incidentId);
+    } catch (error) {
+      if (!(error instanceof RequestRefusedError) || Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function printObligations(status: ObligationsStatus): void {
+  console.log(
+    `Notices owed (tracked until legal records each met: breachline obligations status ${status.incidentId}):`,
+  );
+  for (const entry of status.obligations) {
+    console.log(
+      `  ${(entry.dueDate ?? entry.dueAt ?? entry.deadlineKind).padEnd(24)} ${entry.id.padEnd(28)} ${entry.citation}`,
+    );
+  }
+}
+
+function printSummary(status: IncidentStatus, obligations: ObligationsStatus, page: string, where: Where) {
   console.log('');
   console.log(`Incident ${status.incidentId}`);
   console.log(
@@ -93,6 +121,7 @@ function printSummary(status: IncidentStatus, page: string, where: Where) {
   for (const entry of status.timeline) {
     console.log(`  ${entry.at}  ${entry.actor.padEnd(16)} ${entry.action}${entry.detail ? ` (${entry.detail})` : ''}`);
   }
+  printObligations(obligations);
   console.log(`Page sent to on-call: ${page}`);
   if (!where.serverStaysUp) {
     console.log('The dev server stops with the demo; run `npm run demo -- --keep` to explore it afterwards.');
@@ -132,8 +161,10 @@ async function respond(client: Client, incidentId: string): Promise<IncidentStat
   await waitFor(client, incidentId, 'assessment', (status) => status.phase === 'assessment');
   console.log('Containment done and evidence captured; the privacy officer submits the risk assessment');
   await submitAssessment(client, incidentId, { ...PRIVACY_OFFICER, submission: demoAssessment() });
-  await setAffectedPopulation(client, incidentId, { ...PRIVACY_OFFICER, ...DEMO_POPULATION });
-  return closeIncident(client, incidentId, { ...PRIVACY_OFFICER, reason: 'demo finished' });
+  const assessed = await setAffectedPopulation(client, incidentId, { ...PRIVACY_OFFICER, ...DEMO_POPULATION });
+  const facts = demoFacts(assessed.discoveredAt ?? new Date().toISOString());
+  await setIncidentFacts(client, incidentId, { ...PRIVACY_OFFICER, facts, reason: 'first facts' });
+  return closeIncident(client, incidentId, { ...PRIVACY_OFFICER, reason: 'demo finished; notices tracked' });
 }
 
 export async function runDemo(options: { keep?: boolean }): Promise<void> {
@@ -149,8 +180,9 @@ export async function runDemo(options: { keep?: boolean }): Promise<void> {
     console.log(`Incident ${incidentId} opened; waiting ${DEMO_FIRST_PAGE_MS / 1000} s for nobody to acknowledge...`);
 
     const closed = await respond(stack.client, incidentId);
+    const obligations = await waitForObligations(stack.client, incidentId);
     const serverStaysUp = options.keep === true || config.temporal.address !== undefined;
-    printSummary(closed, newestMessage(stack.outboxDir), { ...stack, serverStaysUp });
+    printSummary(closed, obligations, newestMessage(stack.outboxDir), { ...stack, serverStaysUp });
   } catch (error) {
     await stack.stop();
     throw error;

@@ -15,6 +15,7 @@ import {
   type ObligationsResult,
   type Standing,
 } from '../obligations';
+import { registerObligationTracking } from './obligations-tracking';
 
 /**
  * `breachline obligations FACTS.json`: every notice owed for an incident, as a
@@ -184,7 +185,7 @@ async function runObligations(file: string, flags: ObligationsFlags): Promise<vo
 }
 
 export function obligationsCommand(): Command {
-  return new Command('obligations')
+  const command = new Command('obligations')
     .description(
       'List every breach notice owed for an incident (HIPAA, states and territories, GDPR) and when it is due',
     )
@@ -203,4 +204,6 @@ export function obligationsCommand(): Command {
       [],
     )
     .action(runObligations);
+  registerObligationTracking(command);
+  return command;
 }

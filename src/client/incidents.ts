@@ -89,6 +89,7 @@ export const rejectContainment: Act<requests.ContainmentDecision> = action(messa
 export const attachEvidence: Act<requests.AttachEvidenceRequest> = action(messages.attachEvidenceUpdate);
 export const submitAssessment: Act<requests.SubmitAssessmentRequest> = action(messages.submitAssessmentUpdate);
 export const setAffectedPopulation: Act<requests.SetPopulationRequest> = action(messages.setPopulationUpdate);
+export const setIncidentFacts: Act<requests.SetFactsRequest> = action(messages.setFactsUpdate);
 export const markFalsePositive: Act<requests.MarkFalsePositiveRequest> = action(messages.markFalsePositiveUpdate);
 export const closeIncident: Act<requests.CloseRequest> = action(messages.closeUpdate);
 

@@ -1,5 +1,6 @@
 import type { AssessmentOutcome } from '../assessment/vocabulary';
 import type { RiskAssessmentSubmission } from '../assessment/submission';
+import type { IncidentFacts } from '../obligations/facts';
 import type { Alert } from './alert';
 import type { ContainmentAction } from './containment-actions';
 import { Phase, Severity, severityOrder, SYSTEM_ACTOR, type TimelineAction } from './vocabulary';
@@ -63,6 +64,15 @@ export interface AffectedPopulation {
   setAt: string;
 }
 
+/** Counts, dates, jurisdictions and data-element kinds: no patient is named in them. */
+export interface BreachFacts {
+  value: IncidentFacts;
+  version: number;
+  reason: string;
+  setBy: string;
+  setAt: string;
+}
+
 export interface Stamp {
   by: string;
   at: string;
@@ -92,7 +102,10 @@ export interface IncidentState {
   evidence: EvidenceItem[];
   assessment?: AssessmentRecord;
   population?: AffectedPopulation;
-  obligations?: { workflowId: string; startedAt: string };
+  /** The breach facts the obligations engine works from; `version` counts every change. */
+  facts?: BreachFacts;
+  /** The obligations-tracking workflow, once started, and the facts version it was last given. */
+  obligations?: { workflowId: string; startedAt: string; factsVersion: number };
   falsePositive?: Stamp & { reason: string };
   closed?: Stamp & { reason: string };
   timeline: TimelineEntry[];

@@ -1,5 +1,5 @@
 import { ActionStatus, actionsToUndo, type ContainmentAction } from './containment-actions';
-import { type IncidentState, isEnded, type RuleSubject } from './incident-state';
+import { type BreachFacts, type IncidentState, isEnded, type RuleSubject } from './incident-state';
 import { Phase, PageReason } from './vocabulary';
 
 /**
@@ -22,6 +22,8 @@ export type Work =
   | { kind: 'execute'; action: ContainmentAction }
   | { kind: 'undo'; action: ContainmentAction }
   | { kind: 'capture-alert-evidence'; subject: RuleSubject }
+  | { kind: 'start-obligations'; facts: BreachFacts }
+  | { kind: 'forward-facts'; facts: BreachFacts; workflowId: string }
   | { kind: 'page'; page: DuePage }
   | { kind: 'wait'; untilMs?: number }
   | { kind: 'finish' };
@@ -50,17 +52,30 @@ export function pendingPages(state: IncidentState, delaysMs: readonly number[]):
   return pages.sort((a, b) => a.dueAtMs - b.dueAtMs);
 }
 
+/** Obligations are tracked once the facts of a reportable breach are known; later facts are handed on. */
+function obligationsWork(state: IncidentState): Work | undefined {
+  const { facts, obligations } = state;
+  if (!facts || !state.assessment?.reportable) return undefined;
+  if (!obligations) return { kind: 'start-obligations', facts };
+  if (obligations.factsVersion < facts.version) return { kind: 'forward-facts', facts, workflowId: obligations.workflowId };
+  return undefined;
+}
+
 function immediateWork(state: IncidentState): Work | undefined {
   if (state.phase === Phase.falsePositive) {
     const undo = actionsToUndo(state)[0];
     return undo ? { kind: 'undo', action: undo } : { kind: 'finish' };
   }
-  if (state.phase === Phase.closed) return { kind: 'finish' };
+  // Facts set just before the close are still handed to the obligations: the notices outlive the file.
+  if (state.phase === Phase.closed) return obligationsWork(state) ?? { kind: 'finish' };
 
   const unplanned = state.subjects.find((subject) => !state.plannedRules.includes(subject.ruleId));
   if (unplanned) return { kind: 'plan', subject: unplanned };
   const approved = state.actions.find((action) => action.status === ActionStatus.approved);
   if (approved) return { kind: 'execute', action: approved };
+
+  const obligations = obligationsWork(state);
+  if (obligations) return obligations;
 
   const uncaptured = state.subjects.find((subject) => !state.capturedRules.includes(subject.ruleId));
   if (uncaptured && capturingPhases.includes(state.phase))

@@ -10,9 +10,11 @@ import type {
   ContainmentDecision,
   MarkFalsePositiveRequest,
   NoteRequest,
+  SetFactsRequest,
   SetPopulationRequest,
   SubmitAssessmentRequest,
 } from './responder-requests';
+import { incidentFactsSchema } from '../obligations/facts';
 import { enterPhase } from './transitions';
 import { Phase } from './vocabulary';
 
@@ -128,6 +130,25 @@ export function setPopulation(state: IncidentState, request: SetPopulationReques
   return withEntry(state, { at, actor: request.actorId, action: 'population-set', detail }, { population });
 }
 
+export function setFactsRefusal(request: SetFactsRequest): string | undefined {
+  const parsed = incidentFactsSchema.safeParse(request.facts);
+  if (parsed.success) return undefined;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'facts'}: ${issue.message}`);
+  return `the breach facts are invalid: ${problems.join('; ')}`;
+}
+
+/** Records the breach facts; the workflow then starts tracking the obligations, or hands the new facts on. */
+export function setFacts(state: IncidentState, request: SetFactsRequest, at: string): IncidentState {
+  const version = (state.facts?.version ?? 0) + 1;
+  const facts = { value: incidentFactsSchema.parse(request.facts), version, reason: request.reason, setBy: request.actorId, setAt: at };
+
+  return withEntry(
+    state,
+    { at, actor: request.actorId, action: 'facts-set', detail: `facts version ${version}`, note: request.reason },
+    { facts },
+  );
+}
+
 /** Marks the incident a false positive; the workflow then undoes every applied containment action. */
 export function markFalsePositive(state: IncidentState, request: MarkFalsePositiveRequest, at: string): IncidentState {
   const stamp = { by: request.actorId, at };
@@ -143,6 +164,9 @@ export function closeRefusal(state: IncidentState): string | undefined {
   if (!state.assessment) return 'the risk assessment must be submitted before the incident is closed';
   if (state.assessment.reportable && !state.population) {
     return 'a reportable breach needs its affected population set before the incident is closed';
+  }
+  if (state.assessment.reportable && !state.facts) {
+    return 'a reportable breach needs its breach facts set, so its notices are tracked, before the incident is closed';
   }
   return undefined;
 }

@@ -67,6 +67,22 @@ export const setPopulationRequestSchema = z
   });
 export type SetPopulationRequest = z.input<typeof setPopulationRequestSchema>;
 
+/** The facts are checked by the obligations engine's schema (src/obligations/facts.ts), which names every bad field. */
+export const setFactsRequestSchema = z
+  .object({
+    ...actor,
+    facts: z.unknown(),
+    /** Why, in a few words ("first facts", "Texas count corrected"): kept in the obligations status. */
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'required')
+      .max(200, 'must be at most 200 characters')
+      .regex(/^[^\p{Cc}]+$/u, 'must not contain control characters'),
+  })
+  .strict();
+export type SetFactsRequest = z.infer<typeof setFactsRequestSchema>;
+
 export const markFalsePositiveRequestSchema = z.object({ ...actor, reason: freeText }).strict();
 export type MarkFalsePositiveRequest = z.infer<typeof markFalsePositiveRequestSchema>;
 

@@ -142,3 +142,21 @@ export function recordAlertEvidenceFailure(state: IncidentState, subject: RuleSu
     { capturedRules: [...state.capturedRules, subject.ruleId] },
   );
 }
+
+export function recordObligationsStarted(state: IncidentState, workflowId: string, factsVersion: number, at: string) {
+  return withEntry(
+    state,
+    { at, actor: SYSTEM_ACTOR, action: 'obligations-started', detail: `${workflowId}, facts version ${factsVersion}` },
+    { obligations: { workflowId, startedAt: at, factsVersion } },
+  );
+}
+
+export function recordFactsForwarded(state: IncidentState, factsVersion: number, at: string) {
+  const { obligations } = state;
+  if (!obligations) return state;
+  return withEntry(
+    state,
+    { at, actor: SYSTEM_ACTOR, action: 'facts-forwarded', detail: `facts version ${factsVersion} to ${obligations.workflowId}` },
+    { obligations: { ...obligations, factsVersion } },
+  );
+}

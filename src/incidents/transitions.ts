@@ -42,6 +42,7 @@ export const ResponderAction = {
   attachEvidence: 'attach-evidence',
   submitAssessment: 'submit-assessment',
   setPopulation: 'set-population',
+  setFacts: 'set-facts',
   markFalsePositive: 'mark-false-positive',
   close: 'close',
 } as const;
@@ -72,6 +73,7 @@ export const permissions: Readonly<Record<ResponderAction, Permission>> = {
   'attach-evidence': { roles: everyone, phases: open },
   'submit-assessment': { roles: [privacyOfficer, legal], phases: [assessment] },
   'set-population': { roles: [privacyOfficer, legal, admin], phases: [evidence, assessment, notification] },
+  'set-facts': { roles: [privacyOfficer, legal, admin], phases: [notification] },
   'mark-false-positive': {
     roles: [responder, privacyOfficer, admin],
     phases: [triage, containment, evidence, assessment],

@@ -53,7 +53,9 @@ export const TimelineAction = {
   evidenceAttached: 'evidence-attached',
   assessmentSubmitted: 'assessment-submitted',
   populationSet: 'population-set',
+  factsSet: 'facts-set',
   obligationsStarted: 'obligations-started',
+  factsForwarded: 'facts-forwarded',
   markedFalsePositive: 'marked-false-positive',
   closed: 'closed',
 } as const;

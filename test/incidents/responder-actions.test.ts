@@ -14,12 +14,15 @@ import {
   decideContainment,
   decisionRefusal,
   markFalsePositive,
+  setFacts,
+  setFactsRefusal,
   setPopulation,
   submitAssessment,
 } from '../../src/incidents/responder-actions';
 import type { AttachEvidenceRequest, SetPopulationRequest } from '../../src/incidents/responder-requests';
 import { recordApplied } from '../../src/incidents/step-results';
 import { lowRiskSubmission, withFactor } from '../assessment/submissions';
+import { texasFacts } from '../support/breach-facts';
 import {
   acknowledged,
   ACKNOWLEDGED_AT,
@@ -27,6 +30,7 @@ import {
   alertEvidence,
   ASSESSED_AT,
   assessedNotReportable,
+  OPENED_AT,
   blockAutomatically,
   inAssessment,
   inContainment,
@@ -377,8 +381,22 @@ describe('close', () => {
     );
   });
 
-  it('is allowed for a reportable breach once its affected population is set', () => {
-    expect(closeRefusal(setPopulation(inNotification(), population, AT))).toBeUndefined();
+  it('is refused for a reportable breach whose facts are not set, so its notices would go untracked', () => {
+    expect(closeRefusal(setPopulation(inNotification(), population, AT))).toBe(
+      'a reportable breach needs its breach facts set, so its notices are tracked, before the incident is closed',
+    );
+  });
+
+  it('is allowed for a reportable breach once its population and facts are set', () => {
+    const populated = setPopulation(inNotification(), population, AT);
+
+    const withFacts = setFacts(
+      populated,
+      { ...privacyOfficer, facts: texasFacts(OPENED_AT), reason: 'first facts' },
+      AT,
+    );
+
+    expect(closeRefusal(withFacts)).toBeUndefined();
   });
 
   it('is allowed once an assessment finds nothing to report', () => {
@@ -417,5 +435,35 @@ describe('close', () => {
 
     expect(state.phase).toBe('closed');
     expect(state.timeline.at(-1)?.detail).toBe('notification -> closed');
+  });
+});
+
+describe('setFacts', () => {
+  it('refuses facts the obligations engine cannot read, naming each bad field', () => {
+    const facts = {
+      ...texasFacts(OPENED_AT),
+      timeZone: 'Mars/Olympus',
+      affected: [{ jurisdiction: 'Texas', count: 3 }],
+    };
+
+    const refusal = setFactsRefusal({ ...privacyOfficer, facts, reason: 'first facts' });
+
+    expect(refusal).toMatch(/^the breach facts are invalid: /);
+    expect(refusal).toContain('timeZone: ');
+    expect(refusal).toContain('affected.0.jurisdiction: ');
+  });
+
+  it('keeps the parsed facts, counts versions and keeps the reason out of the audited detail', () => {
+    const request = { ...privacyOfficer, facts: texasFacts(OPENED_AT), reason: 'Texas count corrected' };
+
+    const twice = setFacts(setFacts(inNotification(), request, AT), request, AT);
+
+    expect(twice.facts).toMatchObject({ version: 2, reason: 'Texas count corrected', setBy: 'privacy.officer' });
+    expect(twice.facts?.value.determinedAt).toBe(twice.facts?.value.discoveredAt);
+    expect(twice.timeline.at(-1)).toMatchObject({
+      action: 'facts-set',
+      detail: 'facts version 2',
+      note: 'Texas count corrected',
+    });
   });
 });

@@ -54,6 +54,7 @@ const policy: Record<ResponderAction, { roles: IncidentRole[]; phases: Phase[] }
     roles: ['privacy-officer', 'legal', 'admin'],
     phases: ['evidence', 'assessment', 'notification'],
   },
+  'set-facts': { roles: ['privacy-officer', 'legal', 'admin'], phases: ['notification'] },
   'mark-false-positive': {
     roles: ['responder', 'privacy-officer', 'admin'],
     phases: ['triage', 'containment', 'evidence', 'assessment'],

@@ -12,7 +12,13 @@ import {
   markFalsePositive,
   raiseAlert,
   RequestRefusedError,
+  setIncidentFacts,
+  submitAssessment,
 } from '../../src/client/incidents';
+import { getObligationsStatus, recordObligationMet } from '../../src/client/obligations';
+import { trackObligationsWorkflowId } from '../../workflows/obligation-messages';
+import { withFactor } from '../assessment/submissions';
+import { texasFacts } from '../support/breach-facts';
 import type { Config } from '../../src/config/schema';
 import { createSmtpMailer, type Mailer } from '../../src/messaging/mailer';
 import { type SmtpSink, startSmtpSink } from '../../src/messaging/smtp-sink';
@@ -103,6 +109,50 @@ describe('the incident workflow on the dev server', () => {
     await expect(acknowledgeIncident(client, incidentId, { actorId: 'b.diaz', role: 'responder' })).rejects.toThrow(
       /no open incident/,
     );
+  });
+
+  it('tracks the notices of a reportable breach once its facts are set, and takes legal’s record of one met', async () => {
+    const incidentId = await raiseAlert(client, config, alertFor('obligations'));
+    const privacy = { actorId: 'p.nakamura', role: 'privacy-officer' as const };
+    await acknowledgeIncident(client, incidentId, { actorId: 'a.chen', role: 'responder' });
+    await vi.waitFor(async () => expect((await getIncidentStatus(client, incidentId)).phase).toBe('assessment'), {
+      timeout: 30_000,
+      interval: 250,
+    });
+    const assessed = await submitAssessment(client, incidentId, {
+      ...privacy,
+      submission: withFactor('natureAndExtent', 'high'),
+    });
+    const facts = texasFacts(assessed.discoveredAt ?? '');
+
+    await setIncidentFacts(client, incidentId, { ...privacy, facts, reason: 'first facts' });
+    const tracked = await vi.waitFor(() => getObligationsStatus(client, incidentId), {
+      timeout: 30_000,
+      interval: 250,
+    });
+    const met = await recordObligationMet(client, incidentId, {
+      obligationId: 'HIPAA/individuals',
+      metAt: new Date().toISOString(),
+      method: 'first-class-mail',
+      reference: 'USPS batch 2026-0117',
+      recordedBy: 'l.abara',
+    });
+
+    expect(tracked.obligations.map((entry) => entry.id)).toContain('HIPAA/individuals');
+    expect(met.obligations.find((entry) => entry.id === 'HIPAA/individuals')?.met?.reference).toBe(
+      'USPS batch 2026-0117',
+    );
+    await expect(
+      recordObligationMet(client, incidentId, {
+        obligationId: 'HIPAA/nothing-like-this',
+        metAt: new Date().toISOString(),
+        method: 'email',
+        reference: 'x',
+        recordedBy: 'l.abara',
+      }),
+    ).rejects.toThrow(RequestRefusedError);
+    await client.workflow.getHandle(trackObligationsWorkflowId(incidentId)).terminate('test finished');
+    await client.workflow.getHandle(incidentId).terminate('test finished');
   });
 
   it('emails the first escalation level when nobody acknowledges, without patient details', async () => {

@@ -10,6 +10,7 @@ import { planContainment } from '../../src/containment/playbook';
 import { loadPlaybookFile } from '../../src/containment/load-playbook';
 import { ContainmentFailure, type ContainmentOperation } from '../../src/containment/vocabulary';
 import type { Alert } from '../../src/incidents/alert';
+import { DEFAULT_REMINDER_POLICY } from '../../src/obligations/tracking';
 import { createDataConverter } from '../../src/temporal/data-converter';
 import type { EncryptionKeyring } from '../../src/temporal/encryption-codec';
 import { incidentSearchAttributeTypes } from '../../src/temporal/dev-server';
@@ -70,6 +71,7 @@ export interface Recorded {
   platformCalls: PlatformCall[];
   timelineWrites: TimelineEntryRequest[];
   evidenceCaptures: string[];
+  legalReminders: string[];
   /** Action kinds the platform refuses for good. */
   refuse: Set<string>;
 }
@@ -127,6 +129,11 @@ function fakeActivities(recorded: Recorded): Activities {
       recorded.evidenceCaptures.push(request.captureKey ?? 'no key');
       return Promise.resolve({ ...reference(`${request.captureKey}.ndjson`), eventCount: 212 });
     },
+    legalReminderPolicy: () => Promise.resolve(DEFAULT_REMINDER_POLICY),
+    sendLegalReminder: (request) => {
+      recorded.legalReminders.push(request.reminderKey);
+      return Promise.resolve({ messageId: `<${request.reminderKey}>`, emails: 1, texts: 0 });
+    },
     captureContainmentEvidence: (request) => {
       recorded.evidenceCaptures.push(request.captureKey ?? 'no key');
       return Promise.resolve({
@@ -139,7 +146,14 @@ function fakeActivities(recorded: Recorded): Activities {
 }
 
 export function emptyRecord(): Recorded {
-  return { pages: [], platformCalls: [], timelineWrites: [], evidenceCaptures: [], refuse: new Set() };
+  return {
+    pages: [],
+    platformCalls: [],
+    timelineWrites: [],
+    evidenceCaptures: [],
+    legalReminders: [],
+    refuse: new Set(),
+  };
 }
 
 /** Runs a worker with the fake activities for as long as `run` takes. */

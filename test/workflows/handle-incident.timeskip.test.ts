@@ -4,6 +4,8 @@ import type { IncidentRole } from '../../src/incidents/vocabulary';
 import * as messages from '../../workflows/messages';
 import { lowRiskSubmission, withFactor } from '../assessment/submissions';
 import { sampleAlert } from '../support/alerts';
+import { texasFacts } from '../support/breach-facts';
+import { obligationsStatusQuery, trackObligationsWorkflowId } from '../../workflows/obligation-messages';
 import {
   MINUTE,
   startEnvironment,
@@ -177,7 +179,9 @@ describe('the life of an incident', () => {
         args: [{ ...privacy, submission: withFactor('natureAndExtent', 'high') }],
       });
       await handle.executeUpdate(messages.setPopulationUpdate, { args: [{ ...privacy, ...population }] });
-      await handle.executeUpdate(messages.closeUpdate, { args: [{ ...privacy, reason: 'notices sent' }] });
+      const facts = texasFacts(assessed.discoveredAt ?? '');
+      await handle.executeUpdate(messages.setFactsUpdate, { args: [{ ...privacy, facts, reason: 'first facts' }] });
+      await handle.executeUpdate(messages.closeUpdate, { args: [{ ...privacy, reason: 'notices under way' }] });
       const final = await handle.result();
 
       expect(assessed.phase).toBe('notification');
@@ -192,6 +196,72 @@ describe('the life of an incident', () => {
         'notification -> closed',
       ]);
       expect(recorded.timelineWrites.map((write) => write.entry.seq)).toEqual(final.timeline.map((entry) => entry.seq));
+      expect(final.obligations?.workflowId).toBe(trackObligationsWorkflowId(final.incidentId));
+    });
+  });
+
+  it('tracks the obligations of a reportable breach in a workflow that outlives the incident, and hands it corrected facts', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
+      await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+      await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
+      const assessed = await handle.executeUpdate(messages.submitAssessmentUpdate, {
+        args: [{ ...privacy, submission: withFactor('natureAndExtent', 'high') }],
+      });
+      const discoveredAt = assessed.discoveredAt ?? '';
+
+      await handle.executeUpdate(messages.setFactsUpdate, {
+        args: [{ ...privacy, facts: texasFacts(discoveredAt, 212), reason: 'first facts' }],
+      });
+      const tracker = testEnv().client.workflow.getHandle(trackObligationsWorkflowId(assessed.incidentId));
+      await vi.waitFor(
+        async () => expect((await tracker.query(obligationsStatusQuery)).obligations.length).toBeGreaterThan(0),
+        WAIT,
+      );
+      const first = await tracker.query(obligationsStatusQuery);
+      await handle.executeUpdate(messages.setFactsUpdate, {
+        args: [{ ...privacy, facts: texasFacts(discoveredAt, 812), reason: 'Texas count corrected' }],
+      });
+      await vi.waitFor(
+        async () => expect((await tracker.query(obligationsStatusQuery)).recomputations).toHaveLength(2),
+        WAIT,
+      );
+      const corrected = await tracker.query(obligationsStatusQuery);
+      await handle.executeUpdate(messages.setPopulationUpdate, { args: [{ ...privacy, ...population }] });
+      await handle.executeUpdate(messages.closeUpdate, { args: [{ ...privacy, reason: 'notices under way' }] });
+      const final = await handle.result();
+
+      const recipients = (status: typeof first) => status.obligations.map((entry) => entry.id);
+      expect(recipients(first)).toContain('HIPAA/individuals');
+      expect(recipients(first)).not.toContain('HIPAA/media/US-TX');
+      expect(recipients(corrected)).toContain('HIPAA/media/US-TX');
+      expect(final.timeline.map((entry) => entry.action)).toEqual(
+        expect.arrayContaining(['facts-set', 'obligations-started', 'facts-forwarded']),
+      );
+      expect((await tracker.describe()).status.name).toBe('RUNNING');
+      await tracker.terminate('test finished');
+    });
+  });
+
+  it('refuses breach facts that the obligations engine cannot read, naming the fields', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
+      await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+      await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
+      await handle.executeUpdate(messages.submitAssessmentUpdate, {
+        args: [{ ...privacy, submission: withFactor('natureAndExtent', 'high') }],
+      });
+
+      const bad = { ...texasFacts('2026-12-03T10:15:00'), affected: [{ jurisdiction: 'Texas', count: -1 }] };
+      const refused = refusalOf(
+        handle.executeUpdate(messages.setFactsUpdate, { args: [{ ...privacy, facts: bad, reason: 'first facts' }] }),
+      );
+
+      expect(await refused).toMatch(
+        /^Cannot set-facts: the breach facts are invalid: discoveredAt: .*affected\.0\.jurisdiction: /,
+      );
+      expect((await handle.query(messages.statusQuery)).facts).toBeUndefined();
+      await handle.terminate('test finished');
     });
   });
 

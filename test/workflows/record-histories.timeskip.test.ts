@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as messages from '../../workflows/messages';
 import { withFactor } from '../assessment/submissions';
+import { texasFacts } from '../support/breach-facts';
 import {
   startEnvironment,
   startIncident,
@@ -29,7 +30,7 @@ beforeAll(() => (recording ? startEnvironment(replayKeyring()) : undefined));
 afterAll(() => (recording ? stopEnvironment() : undefined));
 
 describe.runIf(recording)('recording incident histories', () => {
-  it('records a whole lifecycle: escalation, containment, assessment, population, close', async () => {
+  it('records a whole lifecycle: escalation, containment, assessment, population, facts, close', async () => {
     await withWorker(async (_recorded, taskQueue) => {
       const handle = await startIncident(taskQueue, undefined, { incidentId: 'incident-replay-lifecycle' });
       await testEnv().sleep(31 * MINUTE);
@@ -42,7 +43,9 @@ describe.runIf(recording)('recording incident histories', () => {
       await handle.executeUpdate(messages.setPopulationUpdate, {
         args: [{ ...privacy, populationId: 'pop-replay', total: 40, byJurisdiction: { 'US-TX': 40 } }],
       });
-      await handle.executeUpdate(messages.closeUpdate, { args: [{ ...privacy, reason: 'notices sent' }] });
+      const facts = texasFacts((await handle.query(messages.statusQuery)).discoveredAt ?? '', 40);
+      await handle.executeUpdate(messages.setFactsUpdate, { args: [{ ...privacy, facts, reason: 'first facts' }] });
+      await handle.executeUpdate(messages.closeUpdate, { args: [{ ...privacy, reason: 'notices under way' }] });
       await handle.result();
 
       writeFileSync(join(HISTORIES_DIR, 'incident-lifecycle.json'), historyAsJson(await handle.fetchHistory()));

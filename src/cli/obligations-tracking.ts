@@ -1,0 +1,65 @@
+import { type Command, Option } from 'commander';
+import { getObligationsStatus, recordObligationMet } from '../client/obligations';
+import { NoticeMethod, type ObligationsStatus } from '../obligations/tracking';
+import { withClient } from './with-client';
+
+/**
+ * `breachline obligations status|met`: legal's view of an incident's tracked
+ * obligations, and the record that a notice went out, which stops its
+ * reminders. They talk to the running tracker, not the pure engine.
+ */
+
+function print(status: ObligationsStatus, json: boolean): void {
+  if (json) {
+    console.log(JSON.stringify(status, null, 2));
+    return;
+  }
+  console.log(`${status.incidentId}  as of ${status.asOf}  ${status.allMet ? 'all met' : 'notices outstanding'}`);
+  for (const entry of status.obligations) {
+    const due = entry.dueDate ?? entry.dueAt ?? entry.deadlineKind;
+    const standing = entry.met
+      ? `met ${entry.met.metAt} (${entry.met.method}, ${entry.met.reference})`
+      : entry.overdue
+        ? 'OVERDUE'
+        : 'open';
+    console.log(`  ${entry.id.padEnd(32)} due ${due.padEnd(25)} ${standing}`);
+  }
+}
+
+export function registerObligationTracking(obligations: Command): void {
+  obligations
+    .command('status <incidentId>')
+    .description("An incident's tracked obligations: due dates, next reminders, which are met")
+    .option('--json', 'print JSON')
+    .action((incidentId: string, flags: { json?: boolean }) =>
+      withClient(async (client) => print(await getObligationsStatus(client, incidentId), flags.json ?? false)),
+    );
+
+  obligations
+    .command('met <incidentId> <obligationId>')
+    .description('Record that a notice was given; its reminders stop')
+    .requiredOption('--as <actorId>', 'who records it')
+    .requiredOption('--at <time>', 'when the notice was given (ISO 8601 with offset)')
+    .addOption(
+      new Option('--method <method>', 'how it was given').choices(Object.values(NoticeMethod)).makeOptionMandatory(),
+    )
+    .requiredOption('--reference <text>', 'what proves it: a portal confirmation, a mail batch number')
+    .option('--json', 'print JSON')
+    .action(
+      (
+        incidentId: string,
+        obligationId: string,
+        flags: { as: string; at: string; method: NoticeMethod; reference: string; json?: boolean },
+      ) =>
+        withClient(async (client) => {
+          const request = {
+            obligationId,
+            metAt: flags.at,
+            method: flags.method,
+            reference: flags.reference,
+            recordedBy: flags.as,
+          };
+          print(await recordObligationMet(client, incidentId, request), flags.json ?? false);
+        }),
+    );
+}
