@@ -15,6 +15,7 @@ import { runDemo } from './demo';
 import { runDev } from './dev';
 import { evidenceCommand } from './evidence';
 import { generateCommand } from './generate';
+import { hhsCommand } from './hhs';
 import { incidentsCommand } from './incidents';
 import { rulesCommand } from './rules';
 import { obligationsCommand } from './obligations';
@@ -50,6 +51,7 @@ program.addCommand(apiCommand());
 program.addCommand(obligationsCommand());
 program.addCommand(prmSimulatorCommand());
 program.addCommand(evidenceCommand());
+program.addCommand(hhsCommand());
 
 program
   .command('tools')

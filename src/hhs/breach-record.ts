@@ -45,9 +45,10 @@ function oneOf<T extends string>(terms: Readonly<Record<T, { label: string }>>, 
 function listOf<T extends string>(terms: Readonly<Record<T, { label: string }>>, what: string) {
   return required.transform((text, ctx) => {
     const parts = text.split(',').map((part) => part.trim());
-    const unknown = parts.filter((part) => termByLabel(terms, part) === undefined);
-    for (const part of unknown)
-      ctx.addIssue({ code: 'custom', message: `lists "${part}", not ${what} the form lists` });
+    // The unknown part is not quoted: a refusal names the column and position, never the cell's text.
+    const unknown = parts.flatMap((part, index) => (termByLabel(terms, part) === undefined ? [index + 1] : []));
+    for (const item of unknown)
+      ctx.addIssue({ code: 'custom', message: `item ${item} of ${parts.length} is not ${what} the form lists` });
     if (unknown.length > 0) return z.NEVER;
 
     return inFormOrder(
@@ -95,13 +96,17 @@ const rowSchema = z.object({
   description: z.string().trim(),
 });
 
-export type HhsBreachRecord = z.output<typeof rowSchema> & {
+/** Where a row is in its file, so a refusal can be found without quoting the row. */
+export interface RowPosition {
+  /** The data row's number, counted from 1 after the header. */
+  row: number;
   /** The line of the file the row starts on, counted from 1 by line feeds (as `grep -n` counts). */
   line: number;
-};
+}
 
-export interface RefusedRow {
-  line: number;
+export type HhsBreachRecord = z.output<typeof rowSchema> & RowPosition;
+
+export interface RefusedRow extends RowPosition {
   /** One sentence per problem, each naming its column: `State is empty`. */
   reasons: string[];
 }
@@ -109,14 +114,14 @@ export interface RefusedRow {
 export type RowOutcome = { record: HhsBreachRecord } | { refused: RefusedRow };
 
 /** Checks one row given as its cells by field. */
-export function checkBreachRow(cells: Readonly<Record<HhsField, string>>, line: number): RowOutcome {
+export function checkBreachRow(cells: Readonly<Record<HhsField, string>>, position: RowPosition): RowOutcome {
   const parsed = rowSchema.safeParse(cells);
-  if (parsed.success) return { record: { ...parsed.data, line } };
+  if (parsed.success) return { record: { ...parsed.data, ...position } };
 
   const reasons = parsed.error.issues.map((issue) => {
     const field = issue.path[0] as HhsField;
     return `${HhsColumn[field]} ${issue.message}`;
   });
 
-  return { refused: { line, reasons } };
+  return { refused: { ...position, reasons } };
 }

@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import { usJurisdictions } from '../obligations/facts';
 import {
+  ActionTaken,
+  actionTakenTerms,
   BreachLocation,
   breachLocationTerms,
   BreachType,
   breachTypeTerms,
   CoveredEntityType,
   inFormOrder,
+  Safeguard,
+  safeguardTerms,
 } from './form-vocabulary';
 
 /**
  * What the OCR form asks that the incident facts do not hold, because no
  * deadline depends on it: the kind of entity, where it is, how the breach
- * happened and where the information was. It travels next to the facts; the
- * facts keep what deadlines need (dates, counts per jurisdiction, role).
+ * happened, where the information was, the safeguards in place before and
+ * the actions taken since. It travels next to the facts; the facts keep what
+ * deadlines need (dates, counts per jurisdiction, role).
  */
 
 const distinctInFormOrder =
@@ -31,8 +36,15 @@ export const hhsIncidentProfileSchema = z
     locations: z.array(z.enum(BreachLocation)).min(1).transform(distinctInFormOrder(breachLocationTerms)),
     /** Whether the breach occurred at or by a business associate ("Business Associate Present"). */
     businessAssociatePresent: z.boolean(),
+    /** Empty until someone says; OCR's public listing does not show them. */
+    safeguards: z.array(z.enum(Safeguard)).default([]).transform(distinctInFormOrder(safeguardTerms)),
+    actionsTaken: z.array(z.enum(ActionTaken)).default([]).transform(distinctInFormOrder(actionTakenTerms)),
   })
-  .strict();
+  .strict()
+  .refine((profile) => !profile.safeguards.includes('none') || profile.safeguards.length === 1, {
+    error: 'lists None together with safeguards that were in place',
+    path: ['safeguards'],
+  });
 
 export type HhsIncidentProfileInput = z.input<typeof hhsIncidentProfileSchema>;
 export type HhsIncidentProfile = z.output<typeof hhsIncidentProfileSchema>;

@@ -116,12 +116,14 @@ export async function readBreachFile(file: string, options: ReadBreachFileOption
 
   const loaded: HhsBreachRecord[] = [];
   const refused: RefusedRow[] = [];
-  for (const { cells, line } of rows) {
+  for (const [index, { cells, line }] of rows.entries()) {
+    const position = { row: index + 1, line };
     if (cells.length !== header.cells.length) {
-      refused.push({ line, reasons: [`has ${cells.length} fields where the header has ${header.cells.length}`] });
+      const reason = `has ${cells.length} fields where the header has ${header.cells.length}`;
+      refused.push({ ...position, reasons: [reason] });
       continue;
     }
-    const outcome = checkBreachRow(cellsByField(cells, indexes), line);
+    const outcome = checkBreachRow(cellsByField(cells, indexes), position);
     if ('record' in outcome) loaded.push(outcome.record);
     else refused.push(outcome.refused);
   }
