@@ -5,6 +5,7 @@ import * as incidents from '../client/incidents';
 import type { IncidentStatus } from '../incidents/incident-state';
 import type { SetPopulationRequest } from '../incidents/responder-requests';
 import { IncidentRole } from '../incidents/vocabulary';
+import { registerIncidentReport } from './incident-report';
 import { withClient } from './with-client';
 
 /**
@@ -157,6 +158,17 @@ function registerDecisions(parent: Command): void {
   });
   actorCommand(
     parent,
+    'facts <incidentId> <file>',
+    'Set or correct the breach facts (JSON, as `breachline obligations` reads): starts or moves the notice clocks',
+    privacyOfficer,
+  )
+    .requiredOption('--reason <text>', 'why, in a few words: "first facts", "Texas count corrected"')
+    .action((id: string, file: string, flags: ActorFlags & { reason: string }) => {
+      const request = { actorId: flags.as, role: flags.role, facts: readJsonFile(file), reason: flags.reason };
+      return act((client) => incidents.setIncidentFacts(client, id, request), flags);
+    });
+  actorCommand(
+    parent,
     'false-positive <incidentId>',
     'End an incident as a false positive; containment is undone',
     IncidentRole.responder,
@@ -184,5 +196,6 @@ export function incidentsCommand(): Command {
   registerListing(parent);
   registerTriage(parent);
   registerDecisions(parent);
+  registerIncidentReport(parent);
   return parent;
 }

@@ -112,7 +112,7 @@ function evidenceSection(evidence: ClosureEvidence): ReportSection {
         kind: 'table',
         table: {
           columns: [
-            { header: 'Id', weight: 2 },
+            { header: 'Id', weight: 0, code: true },
             { header: 'Name', weight: 3 },
             { header: 'Kind', weight: 2 },
             { header: 'Size', weight: 2 },
@@ -166,7 +166,7 @@ function obligationsSection(data: ClosureReportData): ReportSection {
           ],
           rows,
         },
-        whenEmpty: 'No notices were owed.',
+        whenEmpty: 'No notice obligations were recorded.',
       },
     ],
   };
