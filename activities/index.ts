@@ -1,5 +1,6 @@
 import type { SmsSender } from '../src/messaging/sms';
 import type { Database } from '../src/store/database';
+import { createAnnualLogActivities, type AnnualLogDependencies } from './annual-log';
 import { createContainmentActivities, type ContainmentDependencies } from './containment';
 import { createEscalationActivities, type EscalationDependencies } from './escalation';
 import { createEvidenceActivities, type EvidenceDependencies } from './evidence';
@@ -14,7 +15,8 @@ export type ActivityDependencies = EscalationDependencies &
   ContainmentDependencies &
   EvidenceDependencies &
   TimelineDependencies &
-  LegalRemindersDependencies & {
+  LegalRemindersDependencies &
+  AnnualLogDependencies & {
     sms: SmsSender;
     store: Database;
   };
@@ -27,6 +29,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createEvidenceActivities(deps),
     ...createTimelineActivities(deps),
     ...createLegalReminderActivities(deps),
+    ...createAnnualLogActivities(deps),
   };
 }
 

@@ -1,2 +1,3 @@
 export { handleIncident } from './handle-incident';
 export { trackObligations } from './track-obligations';
+export { remindSmallBreachLog } from './remind-small-breach-log';

@@ -3,10 +3,12 @@ import {
   ApplicationFailure,
   condition,
   log,
+  patched,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { smallBreachEntry } from '../src/annual-log/small-breach-entry';
 import { parseIncidentFacts } from '../src/obligations/errors';
 import type { IncidentFacts } from '../src/obligations/facts';
 import type { ObligationOptionsInput } from '../src/obligations/options';
@@ -26,12 +28,15 @@ export interface TrackObligationsInput {
   options?: Omit<ObligationOptionsInput, 'met'>;
 }
 
+/** The change that added the annual small-breach log to running trackers. */
+const SMALL_BREACH_LOG_PATCH = 'small-breach-log';
+
 /**
  * A reminder that cannot be sent must not be lost: sending retries without
  * limit, the interval capped at ten minutes so a mail outage costs at most
  * ten minutes once it ends.
  */
-const { sendLegalReminder, legalReminderPolicy } = proxyActivities<Activities>({
+const { sendLegalReminder, legalReminderPolicy, logSmallBreach } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
@@ -129,7 +134,9 @@ export async function trackObligations(input: TrackObligationsInput): Promise<tr
 
   // Handlers are in place before the first await, so a status query never finds the workflow without one.
   state = { ...state, policy: await legalReminderPolicy() };
+  let loggedFacts = 0;
   while (!tracking.allMet(state)) {
+    loggedFacts = await updateSmallBreachLog(loggedFacts);
     await sendDueReminders();
     const wakeAt = tracking.nextWakeAt(state, now());
     changed = false;
@@ -139,6 +146,24 @@ export async function trackObligations(input: TrackObligationsInput): Promise<tr
   await condition(allHandlersFinished);
 
   return tracking.trackerStatus(input.incidentId, state, now());
+
+  /**
+   * Keeps the incident's entry in the annual small-breach log current, once
+   * per set of facts; returns how many recomputations are logged. Runs that
+   * started before the log existed take it up from here (the patch marker).
+   */
+  async function updateSmallBreachLog(logged: number): Promise<number> {
+    const computed = state.recomputations.length;
+    if (logged === computed || !patched(SMALL_BREACH_LOG_PATCH)) return logged;
+    const ids = { tenantId: input.tenantId, incidentId: input.incidentId };
+    const entry = smallBreachEntry(
+      ids,
+      state.facts,
+      state.tracked.map((tracked) => tracked.obligation),
+    );
+    await logSmallBreach({ ...ids, ...(entry ? { entry } : {}) });
+    return computed;
+  }
 
   /** Sends one at a time and looks again: more may fall due while a send retries, or be met meanwhile. */
   async function sendDueReminders(): Promise<void> {

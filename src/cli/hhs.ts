@@ -3,6 +3,7 @@ import { importBreachFile } from '../hhs/import-breach-file';
 import { type ImportSummary, summariseImport } from '../hhs/import-summary';
 import { HhsFileError } from '../hhs/read-breach-file';
 import { type Progress, progress } from './progress';
+import { registerSmallBreachLog } from './small-breach-log';
 
 /**
  * `breachline hhs import FILE`: reads a CSV export of OCR's breach listing
@@ -69,6 +70,7 @@ export function hhsCommand(): Command {
     .option('--json', 'print the summary as JSON for machines')
     .option('--encoding <name>', "the file's character encoding (default: detected)")
     .action(runImport);
+  registerSmallBreachLog(command);
 
   return command;
 }

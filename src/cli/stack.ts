@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import { ensureSmallBreachLogSchedule } from '../annual-log/schedule';
 import type { Config } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import { createSmtpMailer } from '../messaging/mailer';
@@ -138,6 +139,9 @@ export async function startLocalStack(
     stopping.push(() => connection.close());
     const client = await connectClient(config, temporal.address);
     stopping.push(() => client.connection.close());
+
+    const schedule = await ensureSmallBreachLogSchedule(client, config);
+    logger.debug({ schedule }, 'Small-breach log schedule in place');
 
     let workerConfig = config;
     let platform: PrmSimulator | undefined;

@@ -30,6 +30,7 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     store: setup.store,
     levels: config.escalation.levels,
     containment: config.containment,
+    legal: config.legal,
     playbook: loadPlaybookFile(),
     logger: setup.logger.child({ component: 'activities' }),
   });

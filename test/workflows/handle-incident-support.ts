@@ -130,6 +130,7 @@ function fakeActivities(recorded: Recorded): Activities {
       return Promise.resolve({ ...reference(`${request.captureKey}.ndjson`), eventCount: 212 });
     },
     legalReminderPolicy: () => Promise.resolve(DEFAULT_REMINDER_POLICY),
+    logSmallBreach: () => Promise.resolve(),
     sendLegalReminder: (request) => {
       recorded.legalReminders.push(request.reminderKey);
       return Promise.resolve({ messageId: `<${request.reminderKey}>`, emails: 1, texts: 0 });

@@ -3,6 +3,7 @@ import { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import { inject } from 'vitest';
 import type { Activities } from '../../activities';
+import type { LogSmallBreachRequest } from '../../activities/annual-log';
 import type { LegalReminderRequest } from '../../activities/legal-reminders';
 import type { IncidentFactsInput } from '../../src/obligations';
 import { isLateReminder, type ReminderPolicy } from '../../src/obligations/tracking';
@@ -42,6 +43,9 @@ export interface SentReminder {
   atMs: number;
 }
 
+/** Every logSmallBreach call the fake activities saw, across tests; filter by incident id. */
+export const smallBreachLogCalls: LogSmallBreachRequest[] = [];
+
 /** Runs a worker whose sendLegalReminder records each reminder with the virtual time it went out. */
 export async function withWorker(
   sent: SentReminder[],
@@ -50,8 +54,12 @@ export async function withWorker(
   policy: ReminderPolicy = { daysBefore: [30, 14, 7, 3, 1], hour: 9 },
   beforeSend: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
-  const activities: Pick<Activities, 'sendLegalReminder' | 'legalReminderPolicy'> = {
+  const activities: Pick<Activities, 'sendLegalReminder' | 'legalReminderPolicy' | 'logSmallBreach'> = {
     legalReminderPolicy: () => Promise.resolve(policy),
+    logSmallBreach: (request) => {
+      smallBreachLogCalls.push(request);
+      return Promise.resolve();
+    },
     sendLegalReminder: async (request) => {
       await beforeSend();
       const atMs = await testEnv().currentTimeMs();

@@ -4,6 +4,7 @@ import {
   obligationsStatusQuery,
   recordObligationMetUpdate,
   trackObligationsWorkflowId,
+  updateFactsUpdate,
 } from '../../workflows/obligation-messages';
 import type { trackObligations } from '../../workflows/track-obligations';
 import {
@@ -17,6 +18,7 @@ import {
   stopEnvironment,
   testEnv,
   WAIT,
+  smallBreachLogCalls,
   withWorker,
   ZONE,
   type SentReminder,
@@ -189,5 +191,37 @@ describe('trackObligations on the time-skipping server', () => {
       [`due-day@${individualsDue}`, true],
     ]);
     for (const entry of sent) expect(entry.atMs).toBeGreaterThanOrEqual(outageUntilMs);
+  });
+
+  it('keeps the incident in the small-breach log while under 500, and takes it out when a correction reaches 500', async () => {
+    const sent: SentReminder[] = [];
+    const taskQueue = newTaskQueue();
+    await withWorker(sent, taskQueue, async () => {
+      const discoveredAtMs = await testEnv().currentTimeMs();
+      const handle = await startTracking(taskQueue, discoveredAtMs);
+      const incidentId = handle.workflowId.replace(/^obligations-/, '');
+      const callsFor = () => smallBreachLogCalls.filter((call) => call.incidentId === incidentId);
+      await vi.waitFor(() => expect(callsFor()).toHaveLength(1), WAIT);
+
+      await handle.executeUpdate(updateFactsUpdate, {
+        args: [
+          {
+            facts: chicagoFacts(discoveredAtMs, { affected: [{ jurisdiction: 'US-GA', count: 520 }] }),
+            reason: 'Georgia count corrected',
+            requestedBy: 'p.nakamura',
+          },
+        ],
+      });
+      await vi.waitFor(() => expect(callsFor()).toHaveLength(2), WAIT);
+
+      const year = Number(civilDateOf(new Date(discoveredAtMs).toISOString(), ZONE).slice(0, 4));
+      expect(callsFor()[0]?.entry).toMatchObject({
+        individuals: 120,
+        discoveryYear: year,
+        dueDate: addCalendarDays(`${year}-12-31`, 60),
+      });
+      expect(callsFor()[1]?.entry).toBeUndefined();
+      await handle.terminate('test finished');
+    });
   });
 });
