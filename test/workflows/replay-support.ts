@@ -6,7 +6,10 @@ import type { EncryptionKeyring } from '../../src/temporal/encryption-codec';
 /**
  * Recorded incident histories, replayed against the current workflow code
  * by replay.test.ts so a change that would break running incidents fails
- * the suite instead of a production worker. Their payloads are encrypted
+ * the suite instead of a production worker. obligations-before-small-breach-log.json
+ * was recorded from trackObligations as of commit 2c7e28d, before the annual
+ * log: it fails to replay without the 'small-breach-log' patch, which is how
+ * it shows the patch is needed. Their payloads are encrypted
  * with this fixed key, which protects nothing: the histories hold only
  * test data.
  */
