@@ -13,6 +13,7 @@ import { apiCommand } from './api';
 import { auditCommand, ingestCommand } from './audit';
 import { runDemo } from './demo';
 import { runDev } from './dev';
+import { draftsCommand } from './drafts';
 import { evidenceCommand } from './evidence';
 import { generateCommand } from './generate';
 import { hhsCommand } from './hhs';
@@ -52,6 +53,7 @@ program.addCommand(obligationsCommand());
 program.addCommand(prmSimulatorCommand());
 program.addCommand(evidenceCommand());
 program.addCommand(hhsCommand());
+program.addCommand(draftsCommand());
 
 program
   .command('tools')

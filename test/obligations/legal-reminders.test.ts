@@ -13,7 +13,7 @@ const contacts = [
 ];
 
 function legal(list = contacts): LegalSettings {
-  return { contacts: list, reminderDaysBefore: [30, 14, 7, 3, 1], reminderHour: 9 } as LegalSettings;
+  return { contacts: list, reminderDaysBefore: [30, 14, 7, 3, 1], reminderHour: 9 };
 }
 
 function reminder(overrides: Partial<LegalReminderRequest> = {}): LegalReminderRequest {
