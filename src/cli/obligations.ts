@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { DateTime } from 'luxon';
-import { InputFileError } from '../audit/read-records';
 import { timestampSchema } from '../audit/event';
 import {
   GdprRisk,
@@ -16,6 +14,7 @@ import {
   type Standing,
 } from '../obligations';
 import { registerObligationTracking } from './obligations-tracking';
+import { readJson } from './read-json';
 
 /**
  * `breachline obligations FACTS.json`: every notice owed for an incident, as a
@@ -30,21 +29,6 @@ interface ObligationsFlags {
   gdprRisk?: GdprRisk;
   baAgreementDays?: string;
   met: string[];
-}
-
-async function readFacts(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new InputFileError(`cannot read ${path} (${code})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new InputFileError(`${path} is not valid JSON`);
-  }
 }
 
 /** Reads the flags into engine options, naming every bad one at once. */
@@ -177,7 +161,7 @@ function printJson(result: ObligationsResult, asOf: string | undefined): void {
 
 async function runObligations(file: string, flags: ObligationsFlags): Promise<void> {
   const options = engineOptions(flags);
-  const facts = parseIncidentFacts(await readFacts(file));
+  const facts = parseIncidentFacts(await readJson(file));
   const result = computeObligations(facts, options);
 
   if (flags.json) printJson(result, flags.asOf);

@@ -108,6 +108,20 @@ function processorNotice(context: IncidentContext, countries: string[]): Obligat
   );
 }
 
+/** A processor owes the controller, not the authority or the data subjects: the controller notifies them. */
+function processorExemptions(country: string): Exemption[] {
+  const reason = 'the entity is a processor: it notifies its controller (Art. 33(2)), which notifies';
+  return [
+    exemption(
+      `GDPR/${country}/supervisory-authority`,
+      country,
+      gdprRule.supervisoryAuthority.citation,
+      `${reason} the authority`,
+    ),
+    exemption(`GDPR/${country}/data-subjects`, country, gdprRule.dataSubjects.citation, `${reason} the data subjects`),
+  ];
+}
+
 export function gdprObligations(context: IncidentContext): ObligationsResult {
   const inScope = context.facts.affected.filter((entry) => gdprCountries.includes(entry.jurisdiction));
   if (inScope.length === 0) return { obligations: [], exemptions: [] };
@@ -119,7 +133,7 @@ export function gdprObligations(context: IncidentContext): ObligationsResult {
           inScope.map((entry) => entry.jurisdiction),
         ),
       ],
-      exemptions: [],
+      exemptions: inScope.flatMap(({ jurisdiction }) => processorExemptions(jurisdiction)),
     };
   }
 
