@@ -91,6 +91,9 @@ const actionRequestSchema = z
     error: 'does not fit the action kind',
   });
 
+/** The longest wait between attempts, the same as containmentActivityOptions' maximumInterval. */
+const MAX_RETRY_DELAY_MS = 60_000;
+
 function invalidRequest(error: z.ZodError): ApplicationFailure {
   const fields = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
   return ApplicationFailure.create({
@@ -115,7 +118,8 @@ function toFailure(error: unknown, requestId: string): unknown {
       type: ContainmentFailure.unavailable,
       message: error.message,
       details: [{ requestId, status: error.status ?? null, reason: error.reason }],
-      ...(error.retryAfterMs ? { nextRetryDelay: error.retryAfterMs } : {}),
+      // The platform's Retry-After is honoured up to the policy's one-minute cap: an attacker keeps working meanwhile.
+      ...(error.retryAfterMs ? { nextRetryDelay: Math.min(error.retryAfterMs, MAX_RETRY_DELAY_MS) } : {}),
     });
   }
   return error;

@@ -2,10 +2,12 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  continueAsNew,
   log,
   patched,
   proxyActivities,
   setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { smallBreachEntry } from '../src/annual-log/small-breach-entry';
@@ -26,10 +28,17 @@ export interface TrackObligationsInput {
   facts: IncidentFacts;
   /** The organisation's choices (GDPR risk, internal target, BAA days); notices met are recorded by update. */
   options?: Omit<ObligationOptionsInput, 'met'>;
+  /** What a previous run handed over when it continued as new. */
+  carried?: { state: tracking.TrackerState; loggedFacts: number };
+  /** Continue as new past this many history events even before the server suggests it; tests use a small one. */
+  historyLimit?: number;
 }
 
 /** The change that added the annual small-breach log to running trackers. */
 const SMALL_BREACH_LOG_PATCH = 'small-breach-log';
+
+/** The change that let trackers continue as new; earlier runs never did. */
+const CONTINUE_AS_NEW_PATCH = 'continue-as-new';
 
 /**
  * A reminder that cannot be sent must not be lost: sending retries without
@@ -65,13 +74,14 @@ function initialFacts(raw: unknown): IncidentFacts {
  * the reminders missed are sent, once each, late.
  */
 export async function trackObligations(input: TrackObligationsInput): Promise<tracking.ObligationsStatus> {
-  const facts = initialFacts(input.facts);
-  let state = tracking.recompute(
-    { options: input.options ?? {}, policy: tracking.DEFAULT_REMINDER_POLICY, met: {}, recomputations: [] },
-    facts,
-    now(),
-    'assessment reportable',
-  );
+  let state =
+    input.carried?.state ??
+    tracking.recompute(
+      { options: input.options ?? {}, policy: tracking.DEFAULT_REMINDER_POLICY, met: {}, recomputations: [] },
+      initialFacts(input.facts),
+      now(),
+      'assessment reportable',
+    );
   let changed = false;
 
   setHandler(obligationsStatusQuery, () => tracking.trackerStatus(input.incidentId, state, now()));
@@ -134,7 +144,7 @@ export async function trackObligations(input: TrackObligationsInput): Promise<tr
 
   // Handlers are in place before the first await, so a status query never finds the workflow without one.
   state = { ...state, policy: await legalReminderPolicy() };
-  let loggedFacts = 0;
+  let loggedFacts = input.carried?.loggedFacts ?? 0;
   while (!tracking.allMet(state)) {
     loggedFacts = await updateSmallBreachLog(loggedFacts);
     await sendDueReminders();
@@ -142,10 +152,32 @@ export async function trackObligations(input: TrackObligationsInput): Promise<tr
     changed = false;
     if (wakeAt === undefined) await condition(() => changed);
     else await condition(() => changed, Math.max(Date.parse(wakeAt) - Date.now(), 1));
+    if (historyIsLong() && patched(CONTINUE_AS_NEW_PATCH)) await handOver();
   }
   await condition(allHandlersFinished);
 
   return tracking.trackerStatus(input.incidentId, state, now());
+
+  function historyIsLong(): boolean {
+    const info = workflowInfo();
+    return (
+      info.continueAsNewSuggested || (input.historyLimit !== undefined && info.historyLength >= input.historyLimit)
+    );
+  }
+
+  /**
+   * A tracker lives for months and, once a notice is overdue, sends a
+   * reminder a day; it continues as new with its state (met records,
+   * reminders sent) once no handler is running, so nothing is sent twice.
+   */
+  async function handOver(): Promise<never> {
+    await condition(allHandlersFinished);
+    log.info('Obligations tracker continues as new', {
+      incidentId: input.incidentId,
+      historyLength: workflowInfo().historyLength,
+    });
+    return continueAsNew<typeof trackObligations>({ ...input, carried: { state, loggedFacts } });
+  }
 
   /**
    * Keeps the incident's entry in the annual small-breach log current, once

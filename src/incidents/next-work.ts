@@ -57,7 +57,8 @@ function obligationsWork(state: IncidentState): Work | undefined {
   const { facts, obligations } = state;
   if (!facts || !state.assessment?.reportable) return undefined;
   if (!obligations) return { kind: 'start-obligations', facts };
-  if (obligations.factsVersion < facts.version) return { kind: 'forward-facts', facts, workflowId: obligations.workflowId };
+  if (obligations.factsVersion < facts.version)
+    return { kind: 'forward-facts', facts, workflowId: obligations.workflowId };
   return undefined;
 }
 

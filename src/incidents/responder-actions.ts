@@ -140,7 +140,13 @@ export function setFactsRefusal(request: SetFactsRequest): string | undefined {
 /** Records the breach facts; the workflow then starts tracking the obligations, or hands the new facts on. */
 export function setFacts(state: IncidentState, request: SetFactsRequest, at: string): IncidentState {
   const version = (state.facts?.version ?? 0) + 1;
-  const facts = { value: incidentFactsSchema.parse(request.facts), version, reason: request.reason, setBy: request.actorId, setAt: at };
+  const facts = {
+    value: incidentFactsSchema.parse(request.facts),
+    version,
+    reason: request.reason,
+    setBy: request.actorId,
+    setAt: at,
+  };
 
   return withEntry(
     state,

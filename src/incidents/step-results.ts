@@ -156,7 +156,12 @@ export function recordFactsForwarded(state: IncidentState, factsVersion: number,
   if (!obligations) return state;
   return withEntry(
     state,
-    { at, actor: SYSTEM_ACTOR, action: 'facts-forwarded', detail: `facts version ${factsVersion} to ${obligations.workflowId}` },
+    {
+      at,
+      actor: SYSTEM_ACTOR,
+      action: 'facts-forwarded',
+      detail: `facts version ${factsVersion} to ${obligations.workflowId}`,
+    },
     { obligations: { ...obligations, factsVersion } },
   );
 }

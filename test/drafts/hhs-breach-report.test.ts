@@ -142,4 +142,18 @@ describe('the HHS report draft as text', () => {
     expect(text).toContain('Open items for legal:\n   - Name of Covered Entity: not given.\n');
     expect(text.trimEnd().endsWith('Dates are civil dates in America/New_York.')).toBe(true);
   });
+
+  it("carries the actions taken in response and prints each under the form's label for it", () => {
+    const draft = hhsBreachReportDraft(
+      reportInput({}, { actionsTaken: ['trained-workforce', 'mitigated-harm', 'trained-workforce'] }),
+    );
+
+    const text = renderHhsBreachReport(draft);
+
+    expect(draft.notice.actionsTaken).toEqual(['mitigated-harm', 'trained-workforce']);
+    expect(text).toContain(
+      '   Actions Taken in Response to Breach: Took steps to mitigate harm; Trained or retrained workforce members\n',
+    );
+    expect(text).not.toContain('mitigated-harm');
+  });
 });

@@ -203,4 +203,31 @@ describe('the incident workflow on the dev server', () => {
     expect(plain).toContain(SYNTHETIC_PATIENT_NAME);
     await client.workflow.getHandle(incidentId).terminate('test finished');
   });
+
+  it('keeps the subject of an alert out of the workflow id and the search attributes, which are stored in plain text', async () => {
+    const alert = sampleAlert({ ruleId: 'prm-break-glass-access' });
+    const incidentId = await raiseAlert(client, config, alert);
+    await acknowledgeIncident(client, incidentId, { actorId: 'a.chen', role: 'responder' });
+
+    const handle = client.workflow.getHandle(incidentId);
+    const described = await vi.waitFor(
+      async () => {
+        const current = await handle.describe();
+        expect(current.typedSearchAttributes.getAll().map((pair) => pair.key.name)).toContain('IncidentPhase');
+        return current;
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+    const visible = JSON.stringify([
+      described.workflowId,
+      described.searchAttributes,
+      described.typedSearchAttributes.getAll(),
+    ]);
+
+    expect(visible).toContain('prm-break-glass-access');
+    for (const secret of [alert.dedupKey, 'user-4411', '10.20.30.40', 'Patient/88231', SYNTHETIC_PATIENT_NAME]) {
+      expect(visible).not.toContain(secret);
+    }
+    await client.workflow.getHandle(incidentId).terminate('test finished');
+  });
 });

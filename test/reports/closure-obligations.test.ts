@@ -14,7 +14,7 @@ function entry(overrides: Partial<ObligationStatus>): ObligationStatus {
     remindersSent: 0,
     overdue: false,
     ...overrides,
-  } as ObligationStatus;
+  };
 }
 
 function status(obligations: ObligationStatus[]): ObligationsStatus {

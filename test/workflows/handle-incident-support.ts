@@ -72,6 +72,8 @@ export interface Recorded {
   timelineWrites: TimelineEntryRequest[];
   evidenceCaptures: string[];
   legalReminders: string[];
+  /** When set, alert evidence capture waits for it: holds the incident in the evidence phase. */
+  captureGate?: Promise<void>;
   /** Action kinds the platform refuses for good. */
   refuse: Set<string>;
 }
@@ -125,7 +127,8 @@ function fakeActivities(recorded: Recorded): Activities {
     planContainment: (request) => Promise.resolve(planContainment(playbook, request.ruleId, request.subject)),
     executeContainmentAction: platform('apply'),
     undoContainmentAction: platform('undo'),
-    captureAlertEvidence: (request) => {
+    captureAlertEvidence: async (request) => {
+      await recorded.captureGate;
       recorded.evidenceCaptures.push(request.captureKey ?? 'no key');
       return Promise.resolve({ ...reference(`${request.captureKey}.ndjson`), eventCount: 212 });
     },

@@ -124,12 +124,15 @@ describe('containment', () => {
       await testEnv().sleep(31 * MINUTE);
       await vi.waitFor(() => expect(recorded.pages).toHaveLength(1), WAIT);
       expect(recorded.pages[0]).toMatchObject({ reason: 'approval-pending', actionIndex: 1, level: 0 });
+      await testEnv().sleep(30 * MINUTE);
+      await vi.waitFor(() => expect(recorded.pages).toHaveLength(2), WAIT);
+      expect(recorded.pages[1]).toMatchObject({ reason: 'approval-pending', actionIndex: 1, level: 1 });
 
       await handle.executeUpdate(messages.rejectContainmentUpdate, {
         args: [{ ...responder, actionIndex: 1, reason: 'a clinician covering a colleague' }],
       });
       await testEnv().sleep(3 * 60 * MINUTE);
-      expect(recorded.pages).toHaveLength(1);
+      expect(recorded.pages).toHaveLength(2);
       expect(recorded.platformCalls.map((call) => call.kind)).toEqual(['revoke-sessions']);
       await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
       await handle.terminate('test finished');
@@ -300,6 +303,69 @@ describe('the life of an incident', () => {
         ['undo', 'revoke-sessions'],
       ]);
       expect(final.actions.map((action) => action.status)).toEqual(['undone', 'rejected']);
+    });
+  });
+});
+
+describe('false positives', () => {
+  it.each(['containment', 'evidence', 'assessment'] as const)(
+    'end the incident from %s, undoing what containment applied',
+    async (phase) => {
+      await withWorker(async (recorded, taskQueue) => {
+        let release = (): void => undefined;
+        if (phase === 'evidence') recorded.captureGate = new Promise((resolve) => (release = resolve));
+        const handle = await startIncident(taskQueue);
+        await planned(handle);
+        await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+        if (phase !== 'containment') {
+          await handle.executeUpdate(messages.rejectContainmentUpdate, { args: [{ ...responder, actionIndex: 1 }] });
+        }
+        await vi.waitFor(async () => expect(await phaseOf(handle)).toBe(phase), WAIT);
+
+        await handle.executeUpdate(messages.markFalsePositiveUpdate, { args: [{ ...responder, reason: 'a drill' }] });
+        release();
+        const final = await handle.result();
+
+        expect(final.phase).toBe('false-positive');
+        expect(final.timeline.filter((entry) => entry.action === 'phase-changed').at(-1)?.detail).toBe(
+          `${phase} -> false-positive`,
+        );
+        expect(recorded.platformCalls.filter((call) => call.operation === 'undo').map((call) => call.kind)).toEqual([
+          'revoke-sessions',
+        ]);
+      });
+    },
+  );
+});
+
+describe('assignment and attached evidence', () => {
+  it('records who the incident is assigned to and each attached artifact, refusing the same artifact twice', async () => {
+    await withWorker(async (_recorded, taskQueue) => {
+      const handle = await startIncident(taskQueue, uncontainedAlert());
+      const upload = {
+        artifactId: 'artifact-upload-1',
+        sha256: 'b'.repeat(64),
+        name: 'screenshot.png',
+        kind: 'upload',
+      };
+
+      await handle.executeUpdate(messages.assignUpdate, { args: [{ ...responder, assigneeId: 'j.lee' }] });
+      const attached = await handle.executeUpdate(messages.attachEvidenceUpdate, {
+        args: [{ ...responder, ...upload }],
+      });
+      const again = refusalOf(
+        handle.executeUpdate(messages.attachEvidenceUpdate, { args: [{ ...responder, ...upload }] }),
+      );
+
+      expect(attached.assignee).toMatchObject({ responderId: 'j.lee', by: 'r.ortiz' });
+      expect(attached.evidence).toContainEqual(
+        expect.objectContaining({ artifactId: 'artifact-upload-1', by: 'r.ortiz' }),
+      );
+      expect(attached.timeline.map((entry) => entry.action)).toEqual(
+        expect.arrayContaining(['assigned', 'evidence-attached']),
+      );
+      expect(await again).toBe('Cannot attach-evidence: artifact artifact-upload-1 is already attached');
+      await handle.terminate('test finished');
     });
   });
 });

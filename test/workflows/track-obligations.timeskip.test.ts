@@ -224,4 +224,34 @@ describe('trackObligations on the time-skipping server', () => {
       await handle.terminate('test finished');
     });
   });
+
+  it('continues as new as its history grows, sending each reminder once across runs', async () => {
+    const sent: SentReminder[] = [];
+    const taskQueue = newTaskQueue();
+    await withWorker(sent, taskQueue, async () => {
+      const discoveredAtMs = await testEnv().currentTimeMs();
+      const incidentId = newIncidentId();
+      const handle = await testEnv().client.workflow.start<typeof trackObligations>('trackObligations', {
+        workflowId: trackObligationsWorkflowId(incidentId),
+        taskQueue,
+        args: [
+          { incidentId, tenantId: 'st-elsewhere', facts: chicagoFacts(discoveredAtMs) as never, historyLimit: 30 },
+        ],
+      });
+      const individualsDue = addCalendarDays(civilDateOf(new Date(discoveredAtMs).toISOString(), ZONE), 60);
+
+      await testEnv().sleep(nineAm(individualsDue, 2) + MINUTE - discoveredAtMs);
+      await vi.waitFor(
+        () => expect(sent.filter((entry) => entry.request.obligationId === 'HIPAA/individuals')).toHaveLength(8),
+        WAIT,
+      );
+
+      const keys = sent.map((entry) => `${entry.request.obligationId} ${entry.request.reminderKey}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect((await handle.describe()).runId).not.toBe(handle.firstExecutionRunId);
+      const status = await handle.query(obligationsStatusQuery);
+      expect(status.obligations.find((entry) => entry.id === 'HIPAA/individuals')?.remindersSent).toBe(8);
+      await handle.terminate('test finished');
+    });
+  });
 });
