@@ -16,6 +16,7 @@ COPY bin ./bin
 COPY src ./src
 COPY workflows ./workflows
 COPY activities ./activities
+COPY rules ./rules
 
 # The code stays root-owned and read-only to the process; only the data
 # directory is writable. Created here so a named volume mounted on it inherits

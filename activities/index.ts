@@ -1,6 +1,7 @@
 import type { SmsSender } from '../src/messaging/sms';
 import type { Database } from '../src/store/database';
 import { createAnnualLogActivities, type AnnualLogDependencies } from './annual-log';
+import { createDetectionActivities, type DetectionDependencies } from './detection';
 import { createContainmentActivities, type ContainmentDependencies } from './containment';
 import { createEscalationActivities, type EscalationDependencies } from './escalation';
 import { createEvidenceActivities, type EvidenceDependencies } from './evidence';
@@ -16,7 +17,8 @@ export type ActivityDependencies = EscalationDependencies &
   EvidenceDependencies &
   TimelineDependencies &
   LegalRemindersDependencies &
-  AnnualLogDependencies & {
+  AnnualLogDependencies &
+  DetectionDependencies & {
     sms: SmsSender;
     store: Database;
   };
@@ -30,6 +32,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createTimelineActivities(deps),
     ...createLegalReminderActivities(deps),
     ...createAnnualLogActivities(deps),
+    ...createDetectionActivities(deps),
   };
 }
 

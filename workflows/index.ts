@@ -1,3 +1,4 @@
 export { handleIncident } from './handle-incident';
 export { trackObligations } from './track-obligations';
 export { remindSmallBreachLog } from './remind-small-breach-log';
+export { sweepDetections } from './sweep-detections';

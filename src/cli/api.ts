@@ -10,6 +10,7 @@ import { createLogger } from '../logging/logger';
 import { wrapPglite } from '../store/database';
 import { openStore } from '../store/open-store';
 import { withClient } from './with-client';
+import { wakeSweeper } from '../client/detection';
 
 /**
  * `breachline api serve` runs the responder API against the configured store
@@ -21,7 +22,8 @@ async function serve(): Promise<void> {
   await withClient(async (client, config) => {
     const logger = createLogger({ level: config.logLevel });
     const db = await openStore(config);
-    const app = await buildApiServer({ config, db, client, logger });
+    const afterIngest = () => wakeSweeper(client, config);
+    const app = await buildApiServer({ config, db, client, logger, afterIngest });
     const address = await app.listen({ host: config.api.host, port: config.api.port });
     logger.info({ address }, 'API listening');
 

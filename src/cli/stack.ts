@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { ensureSmallBreachLogSchedule } from '../annual-log/schedule';
+import { wakeSweeper } from '../client/detection';
 import type { Config } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import { createSmtpMailer } from '../messaging/mailer';
@@ -151,8 +152,9 @@ export async function startLocalStack(
       stopping.push(() => started.stop());
     }
 
-    const worker = await createWorker({ config: workerConfig, connection, logger, mailer, sms, store });
+    const worker = await createWorker({ config: workerConfig, connection, logger, mailer, sms, store, client });
     const finished = worker.run().finally(stopAll);
+    await wakeSweeper(client, config);
     logger.info({ taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace }, 'Worker running');
 
     return {

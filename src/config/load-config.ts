@@ -38,6 +38,7 @@ const commonDefaults = {
   api: {},
   containment: {},
   legal: {},
+  detection: {},
   dataDir: 'data',
   logLevel: 'info',
   temporal: { namespace: 'default', taskQueue: 'breachline', devServerPort: '7233', uiPort: '8233' },

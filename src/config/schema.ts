@@ -166,6 +166,22 @@ export const configSchema = z
       })
       .strict(),
     legal: legalSection,
+    detection: z
+      .object({
+        /** Sigma rule files or folders the sweeper runs; default the PRM rule pack in rules/prm. */
+        rules: z.array(z.string().min(1)).min(1).optional(),
+        /** The field mapping for those rules; default src/detection/field-mapping.yaml. */
+        mapping: z.string().min(1).optional(),
+        /** How often the sweeper looks for new events when ingest does not wake it. */
+        sweepEvery: z
+          .string()
+          .regex(/^\d+(ms|s|m|h)$/, 'must be a duration such as 30s or 5m')
+          .default('30s'),
+        /** IANA zone for the rules' hour-of-day fields (shifts); default UTC. */
+        timeZone: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({ sweepEvery: '30s' }),
     containment: z
       .object({
         /** The platform admin API that containment actions call; required in production. */

@@ -1,5 +1,9 @@
 import { type NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { createActivities } from '../../activities';
+import { raiseAlert } from '../client/incidents';
+import { loadSweepRules } from '../detection/sweep/rule-pack';
+import type { Alert } from '../incidents/alert';
 import type { Config } from '../config/schema';
 import { loadPlaybookFile } from '../containment/load-playbook';
 import type { Logger } from '../logging/logger';
@@ -19,12 +23,23 @@ export interface WorkerSetup {
   store: Database;
   /** A prebuilt bundle; without one the workflows are bundled here (a few seconds). */
   workflowBundle?: WorkflowBundle;
+  /** Lets the detection sweep open incidents; without it sweeps find nothing to do (tests that do not sweep). */
+  client?: Client;
 }
 
 /** A worker for breachline's task queue: every workflow and activity, with payload encryption. */
 export async function createWorker(setup: WorkerSetup): Promise<Worker> {
-  const { config } = setup;
+  const { config, client } = setup;
+  const logger = setup.logger.child({ component: 'activities' });
+  const detection = client
+    ? {
+        ruleSet: await loadSweepRules(config, logger),
+        raiseAlert: (alert: Alert) => raiseAlert(client, config, alert),
+        ...(config.detection.timeZone ? { sweepTimeZone: config.detection.timeZone } : {}),
+      }
+    : {};
   const activities = createActivities({
+    ...detection,
     mailer: setup.mailer,
     sms: setup.sms,
     store: setup.store,
@@ -32,7 +47,7 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     containment: config.containment,
     legal: config.legal,
     playbook: loadPlaybookFile(),
-    logger: setup.logger.child({ component: 'activities' }),
+    logger,
   });
 
   return Worker.create({
