@@ -154,7 +154,10 @@ async function captureAlert(run: IncidentRun, subject: RuleSubject): Promise<voi
     const ref = await captureAlertEvidence({
       incidentId,
       tenantId,
-      ...(userId ? { userId } : ipAddress ? { ipAddress } : { patientId }),
+      // Everything around the alert: the user's events, the address's and the patient record's.
+      ...(userId ? { userId } : {}),
+      ...(ipAddress ? { ipAddress } : {}),
+      ...(patientId ? { patientId } : {}),
       from,
       to: now(),
       actor: SYSTEM_ACTOR,

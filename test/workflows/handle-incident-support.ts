@@ -71,6 +71,8 @@ export interface Recorded {
   platformCalls: PlatformCall[];
   timelineWrites: TimelineEntryRequest[];
   evidenceCaptures: string[];
+  /** Whose audit events each alert capture asked for. */
+  alertCaptureSubjects: { userId?: string; ipAddress?: string; patientId?: string }[];
   legalReminders: string[];
   /** When set, alert evidence capture waits for it: holds the incident in the evidence phase. */
   captureGate?: Promise<void>;
@@ -130,6 +132,8 @@ function fakeActivities(recorded: Recorded): Activities {
     captureAlertEvidence: async (request) => {
       await recorded.captureGate;
       recorded.evidenceCaptures.push(request.captureKey ?? 'no key');
+      const { userId, ipAddress, patientId } = request;
+      recorded.alertCaptureSubjects.push({ userId, ipAddress, patientId });
       return Promise.resolve({ ...reference(`${request.captureKey}.ndjson`), eventCount: 212 });
     },
     legalReminderPolicy: () => Promise.resolve(DEFAULT_REMINDER_POLICY),
@@ -155,6 +159,7 @@ export function emptyRecord(): Recorded {
     platformCalls: [],
     timelineWrites: [],
     evidenceCaptures: [],
+    alertCaptureSubjects: [],
     legalReminders: [],
     refuse: new Set(),
   };

@@ -150,6 +150,9 @@ describe('containment', () => {
       await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
       expect(recorded.platformCalls.map((call) => call.kind)).toEqual(['revoke-sessions', 'suspend-user']);
       expect(recorded.evidenceCaptures).toContain('alert-prm-mass-record-access');
+      expect(recorded.alertCaptureSubjects).toEqual([
+        { userId: 'user-4411', ipAddress: '10.20.30.40', patientId: 'Patient/88231' },
+      ]);
       await handle.terminate('test finished');
     });
   });
