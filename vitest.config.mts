@@ -8,7 +8,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Generous for a loaded two-core machine: the longest workflow tests take 20-30 s there.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
   },
 });

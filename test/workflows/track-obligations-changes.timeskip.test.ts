@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addCalendarDays, civilDateOf, type IncidentFactsInput } from '../../src/obligations';
 import {
   obligationsStatusQuery,
@@ -31,8 +31,9 @@ import {
  * toll (src/obligations/law-enforcement-delay.ts).
  */
 
-beforeAll(startEnvironment);
-afterAll(stopEnvironment);
+// Time skipping is global to a test server, and an activity in flight when a test ends can hold it; each test gets its own.
+beforeEach(() => startEnvironment());
+afterEach(() => stopEnvironment());
 
 const INDIVIDUALS = 'HIPAA/individuals';
 const DACO = 'US-PR/daco';

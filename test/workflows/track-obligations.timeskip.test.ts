@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addCalendarDays, civilDateOf } from '../../src/obligations';
 import {
   obligationsStatusQuery,
@@ -24,8 +24,9 @@ import {
   type SentReminder,
 } from './track-obligations-support';
 
-beforeAll(startEnvironment);
-afterAll(stopEnvironment);
+// Time skipping is global to a test server, and an activity in flight when a test ends can hold it; each test gets its own.
+beforeEach(() => startEnvironment());
+afterEach(() => stopEnvironment());
 
 async function startTracking(taskQueue: string, discoveredAtMs: number) {
   const incidentId = newIncidentId();
@@ -235,7 +236,7 @@ describe('trackObligations on the time-skipping server', () => {
         workflowId: trackObligationsWorkflowId(incidentId),
         taskQueue,
         args: [
-          { incidentId, tenantId: 'st-elsewhere', facts: chicagoFacts(discoveredAtMs) as never, historyLimit: 30 },
+          { incidentId, tenantId: 'st-elsewhere', facts: chicagoFacts(discoveredAtMs) as never, historyLimit: 60 },
         ],
       });
       const individualsDue = addCalendarDays(civilDateOf(new Date(discoveredAtMs).toISOString(), ZONE), 60);
