@@ -4,7 +4,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { AuditEventInput } from '../../src/audit/event';
 import {
@@ -19,71 +18,44 @@ import { exportBundle } from '../../src/evidence/export-bundle';
 import { artifactPath, manifestSchema } from '../../src/evidence/manifest';
 import { readBundle } from '../../src/evidence/read-bundle';
 import { verifyBundle } from '../../src/evidence/verify-bundle';
-import { createSmtpMailer, type Mailer } from '../../src/messaging/mailer';
-import { type SmtpSink, startSmtpSink } from '../../src/messaging/smtp-sink';
-import { createOutboxSmsSender } from '../../src/messaging/sms';
 import { type PrmSimulator, startPrmSimulator } from '../../src/prm-simulator/server';
-import { connectClient } from '../../src/temporal/connection';
-import { createWorker } from '../../src/worker/create-worker';
 import { flipOneByte, tamperedCopy } from '../evidence/tamper';
 import { sampleAlert } from '../support/alerts';
 import { auditEvent } from '../support/audit-events';
-import { openPgliteTestStore, type TestStore } from '../support/stores';
-import { installQuietRuntime, memoryLogger, uniqueName, workflowBundle } from '../support/temporal';
-import { loadTestConfig } from '../support/test-config';
+import { type TestStore } from '../support/stores';
+import { uniqueName } from '../support/temporal';
+import { type DevServerWorker, startDevServerWorker } from '../support/dev-server-worker';
 
 /**
  * Containment and evidence end to end: a real worker on the dev server, the
  * PRM simulator as the platform, and the embedded store both share.
  */
 
-const address = inject('temporalAddress');
 const TENANT = 'st-elsewhere';
 const USER = 'user-terminated-17';
 const WAIT = { timeout: 30_000, interval: 250 };
 
-let sink: SmtpSink;
-let mailer: Mailer;
-let connection: NativeConnection;
+let stack: DevServerWorker;
+let address: string;
 let config: Readonly<Config>;
 let client: Client;
-let worker: Worker;
-let workerRun: Promise<void>;
 let store: TestStore;
 let platform: PrmSimulator;
 
 beforeAll(async () => {
-  installQuietRuntime();
-  store = await openPgliteTestStore();
   const secret = randomBytes(32).toString('hex');
-  platform = await startPrmSimulator({ secret, db: store.db });
-  sink = await startSmtpSink(mkdtempSync(join(tmpdir(), 'breachline-outbox-')));
-  const base = loadTestConfig({ smtpUrl: sink.url, taskQueue: uniqueName('containment'), temporalAddress: address });
-  config = { ...base, containment: { adminApiUrl: platform.url, signingSecret: secret } };
-  mailer = createSmtpMailer(sink.url, config.mail.from);
-  connection = await NativeConnection.connect({ address });
-  client = await connectClient(config, address);
-  worker = await createWorker({
-    config,
-    connection,
-    mailer,
-    sms: createOutboxSmsSender(mkdtempSync(join(tmpdir(), 'breachline-sms-'))),
-    store: store.db,
-    logger: memoryLogger().logger,
-    workflowBundle: await workflowBundle(),
+  stack = await startDevServerWorker({
+    configure: async (loaded, testStore) => {
+      platform = await startPrmSimulator({ secret, db: testStore.db });
+      return { ...loaded, containment: { adminApiUrl: platform.url, signingSecret: secret } };
+    },
   });
-  workerRun = worker.run();
+  ({ address, config, client, store } = stack);
 });
 
 afterAll(async () => {
-  worker.shutdown();
-  await workerRun;
-  await connection.close();
-  await client.connection.close();
-  mailer.close();
-  await sink.close();
   await platform.stop();
-  await store.dispose();
+  await stack.stop();
 });
 
 /** What the user does on the platform, recorded through the simulator as the platform's audit log would. */

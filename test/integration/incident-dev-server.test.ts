@@ -1,11 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { decode } from '@temporalio/common/lib/internal-non-workflow';
 import { temporal } from '@temporalio/proto';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   acknowledgeIncident,
   getIncidentStatus,
@@ -20,60 +18,24 @@ import { trackObligationsWorkflowId } from '../../workflows/obligation-messages'
 import { withFactor } from '../assessment/submissions';
 import { texasFacts } from '../support/breach-facts';
 import type { Config } from '../../src/config/schema';
-import { createSmtpMailer, type Mailer } from '../../src/messaging/mailer';
-import { type SmtpSink, startSmtpSink } from '../../src/messaging/smtp-sink';
-import { createOutboxSmsSender } from '../../src/messaging/sms';
-import { connectClient } from '../../src/temporal/connection';
+import { type SmtpSink } from '../../src/messaging/smtp-sink';
 import { EncryptionCodec } from '../../src/temporal/encryption-codec';
-import { createWorker } from '../../src/worker/create-worker';
 import { sampleAlert, SYNTHETIC_PATIENT_NAME } from '../support/alerts';
-import { installQuietRuntime, memoryLogger, uniqueName, workflowBundle } from '../support/temporal';
-import { openPgliteTestStore, type TestStore } from '../support/stores';
-import { loadTestConfig } from '../support/test-config';
+import { uniqueName } from '../support/temporal';
+import { type DevServerWorker, startDevServerWorker } from '../support/dev-server-worker';
 
-const address = inject('temporalAddress');
-let sink: SmtpSink;
-let mailer: Mailer;
-let connection: NativeConnection;
+let stack: DevServerWorker;
+let address: string;
 let config: Readonly<Config>;
 let client: Client;
-let worker: Worker;
-let workerRun: Promise<void>;
-let store: TestStore;
+let sink: SmtpSink;
 
 beforeAll(async () => {
-  installQuietRuntime();
-  sink = await startSmtpSink(mkdtempSync(join(tmpdir(), 'breachline-outbox-')));
-  config = loadTestConfig({
-    smtpUrl: sink.url,
-    taskQueue: uniqueName('dev-server'),
-    temporalAddress: address,
-    escalation: ['2s', '1h'],
-  });
-  mailer = createSmtpMailer(sink.url, config.mail.from);
-  connection = await NativeConnection.connect({ address });
-  client = await connectClient(config, address);
-  worker = await createWorker({
-    config,
-    connection,
-    mailer,
-    sms: createOutboxSmsSender(mkdtempSync(join(tmpdir(), 'breachline-sms-'))),
-    store: (store = await openPgliteTestStore()).db,
-    logger: memoryLogger().logger,
-    workflowBundle: await workflowBundle(),
-  });
-  workerRun = worker.run();
+  stack = await startDevServerWorker({ escalation: ['2s', '1h'] });
+  ({ address, config, client, sink } = stack);
 });
 
-afterAll(async () => {
-  worker.shutdown();
-  await workerRun;
-  await connection.close();
-  await client.connection.close();
-  mailer.close();
-  await sink.close();
-  await store.dispose();
-});
+afterAll(() => stack.stop());
 
 /** An alert of a rule with no containment playbook, unless `overrides` names another rule. */
 function alertFor(test: string, overrides: Parameters<typeof sampleAlert>[0] = {}) {

@@ -1,66 +1,35 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureSmallBreachLogSchedule, SMALL_BREACH_LOG_SCHEDULE_ID } from '../../src/annual-log/schedule';
 import { recordSmallBreach } from '../../src/annual-log/small-breach-log';
 import type { Config } from '../../src/config/schema';
-import { createSmtpMailer, type Mailer } from '../../src/messaging/mailer';
-import { type SmtpSink, startSmtpSink } from '../../src/messaging/smtp-sink';
-import { createOutboxSmsSender } from '../../src/messaging/sms';
-import { connectClient } from '../../src/temporal/connection';
-import { createWorker } from '../../src/worker/create-worker';
-import { openPgliteTestStore, type TestStore } from '../support/stores';
-import { installQuietRuntime, memoryLogger, uniqueName, workflowBundle } from '../support/temporal';
-import { loadTestConfig } from '../support/test-config';
+import { type SmtpSink } from '../../src/messaging/smtp-sink';
+import { type TestStore } from '../support/stores';
+import { type DevServerWorker, startDevServerWorker } from '../support/dev-server-worker';
 
-const address = inject('temporalAddress');
 const LAST_YEAR = new Date().getUTCFullYear() - 1;
 
-let sink: SmtpSink;
-let mailer: Mailer;
-let connection: NativeConnection;
+let stack: DevServerWorker;
 let config: Readonly<Config>;
 let client: Client;
-let worker: Worker;
-let workerRun: Promise<void>;
 let store: TestStore;
+let sink: SmtpSink;
 
 beforeAll(async () => {
-  installQuietRuntime();
-  store = await openPgliteTestStore();
-  sink = await startSmtpSink(mkdtempSync(join(tmpdir(), 'breachline-outbox-')));
-  const base = loadTestConfig({ smtpUrl: sink.url, taskQueue: uniqueName('annual-log'), temporalAddress: address });
-  config = {
-    ...base,
-    legal: { ...base.legal, contacts: [{ name: 'Privacy counsel', email: 'counsel@hospital.test' }] },
-  };
-  mailer = createSmtpMailer(sink.url, config.mail.from);
-  connection = await NativeConnection.connect({ address });
-  client = await connectClient(config, address);
-  worker = await createWorker({
-    config,
-    connection,
-    mailer,
-    sms: createOutboxSmsSender(mkdtempSync(join(tmpdir(), 'breachline-sms-'))),
-    store: store.db,
-    logger: memoryLogger().logger,
-    workflowBundle: await workflowBundle(),
+  stack = await startDevServerWorker({
+    configure: (loaded) => ({
+      ...loaded,
+      legal: { ...loaded.legal, contacts: [{ name: 'Privacy counsel', email: 'counsel@hospital.test' }] },
+    }),
   });
-  workerRun = worker.run();
+  ({ config, client, store, sink } = stack);
 });
 
 afterAll(async () => {
   await client.schedule.getHandle(SMALL_BREACH_LOG_SCHEDULE_ID).delete();
-  worker.shutdown();
-  await workerRun;
-  await connection.close();
-  await client.connection.close();
-  mailer.close();
-  await sink.close();
-  await store.dispose();
+  await stack.stop();
 });
 
 function messagesInOutbox(): string[] {
