@@ -65,7 +65,9 @@ export function hhsCommand(): Command {
   const command = new Command('hhs').description("Work with OCR's public HHS breach listing");
   command
     .command('import')
-    .description('Derive facts, obligations and an HHS report draft from every row of an OCR breach CSV')
+    .description(
+      'Derive facts and obligations for every row of an OCR breach CSV and check an HHS report draft builds; print counts and each refusal',
+    )
     .argument('<file>', "a CSV export of OCR's breach listing (Under Investigation or Archive)")
     .option('--json', 'print the summary as JSON for machines')
     .option('--encoding <name>', "the file's character encoding (default: detected)")

@@ -13,7 +13,7 @@ import { defaultMapping } from './rule-harness';
  * load, which shows the refusal is about the mapping and not the parser.
  */
 
-const SIGMA = join(__dirname, '../../../shared/data/sigma');
+const SIGMA = join(__dirname, '../fixtures/sigma');
 const SELECTED = join(SIGMA, 'rules-selected');
 const CORRELATION_TESTS = join(SIGMA, 'specification/tests/schema/correlation');
 const foreignMapping = loadFieldMapping(join(__dirname, 'fixtures/sigmahq-mapping.yaml'));

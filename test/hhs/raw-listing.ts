@@ -10,7 +10,7 @@ import { decodeText } from '../../src/hhs/file-encoding';
  * against the reader's own output.
  */
 
-export const LISTING_DIR = join(__dirname, '../../../shared/data/hhs-ocr-breaches');
+export const LISTING_DIR = join(__dirname, '../fixtures/hhs-ocr-breaches');
 
 export type RawRow = Record<string, string>;
 
