@@ -23,6 +23,7 @@ import { obligationsCommand } from './obligations';
 import { prmSimulatorCommand } from './prm-simulator';
 import { runTools } from './tools';
 import { runWorker } from './worker';
+import { TemporalUnreachableError } from './with-client';
 
 const program = new Command()
   .name('breachline')
@@ -72,6 +73,7 @@ function reportAndExit(error: unknown): void {
     ObligationInputError,
     PlaybookError,
     TokenRequestError,
+    TemporalUnreachableError,
   ];
   if (error instanceof Error && known.some((kind) => error instanceof kind)) {
     console.error(error.message);
