@@ -1,15 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type Command, Option } from 'commander';
-import { getIncidentStatus, RequestRefusedError } from '../client/incidents';
-import { getObligationsStatus } from '../client/obligations';
-import type { Config } from '../config/schema';
 import { EvidenceRequestError } from '../evidence/errors';
-import { ReportFormat, renderClosureReportMarkdown, renderClosureReportPdf } from '../reports/closure-report';
-import type { ClosureReportData } from '../reports/closure-report-data';
-import { closureObligations } from '../reports/closure-obligations';
-import { closureReportData } from '../reports/closure-report-from-incident';
-import { readReportEvidence } from '../reports/read-report-evidence';
+import { ReportFormat } from '../reports/closure-report';
+import { closureReportForIncident } from '../reports/closure-report-for-incident';
 import { openStore } from '../store/open-store';
 import { withClient } from './with-client';
 
@@ -34,38 +28,18 @@ const formatOfExtension: Readonly<Record<string, ReportFormat>> = {
   '.pdf': ReportFormat.pdf,
 };
 
-async function readEvidence(config: Readonly<Config>, incidentId: string, flags: ReportFlags, format: ReportFormat) {
-  const db = await openStore(config);
-  try {
-    return await readReportEvidence(db, { incidentId, actor: flags.as, format, file: basename(flags.out) });
-  } finally {
-    await db.close();
-  }
-}
-
-async function render(data: ClosureReportData, format: ReportFormat): Promise<string | Buffer> {
-  switch (format) {
-    case ReportFormat.markdown:
-      return renderClosureReportMarkdown(data);
-    case ReportFormat.pdf:
-      return renderClosureReportPdf(data);
-  }
-}
-
 async function writeReport(incidentId: string, flags: ReportFlags, format: ReportFormat): Promise<void> {
   await withClient(async (client, config) => {
-    const status = await getIncidentStatus(client, incidentId);
-    const evidence = await readEvidence(config, incidentId, flags, format);
-
-    const tracked = await getObligationsStatus(client, incidentId).catch((error: unknown) => {
-      if (error instanceof RequestRefusedError) return undefined;
-      throw error;
-    });
-
-    const data = closureReportData(status, evidence, closureObligations(tracked), evidence.exportedAt);
-    await writeFile(flags.out, await render(data, format));
-    const { artifacts, custodyHead } = data.evidence;
-    console.log(`Wrote ${flags.out}: ${artifacts.length} artifact(s), custody head ${custodyHead}`);
+    const db = await openStore(config);
+    try {
+      const request = { incidentId, actor: flags.as, format, file: basename(flags.out) };
+      const { content, data } = await closureReportForIncident(client, db, request);
+      await writeFile(flags.out, content);
+      const { artifacts, custodyHead } = data.evidence;
+      console.log(`Wrote ${flags.out}: ${artifacts.length} artifact(s), custody head ${custodyHead}`);
+    } finally {
+      await db.close();
+    }
   });
 }
 

@@ -98,6 +98,10 @@ export interface IncidentFilter {
   phase?: string;
   severity?: string;
   ruleId?: string;
+  /** Discovered at or after this instant. */
+  discoveredSince?: Date;
+  /** Discovered before this instant. */
+  discoveredUntil?: Date;
 }
 
 export interface IncidentListing {
@@ -126,13 +130,24 @@ export function incidentQuery(filter: IncidentFilter): string {
   add('IncidentPhase', filter.phase);
   add('IncidentSeverity', filter.severity);
   add('IncidentRules', filter.ruleId);
+  // ISO instants from a Date hold only digits, letters and - : . so they are safe inside the quotes.
+  if (filter.discoveredSince) terms.push(`IncidentDiscoveredAt >= '${filter.discoveredSince.toISOString()}'`);
+  if (filter.discoveredUntil) terms.push(`IncidentDiscoveredAt < '${filter.discoveredUntil.toISOString()}'`);
   return terms.join(' AND ');
 }
 
-/** Incidents by their search attributes, newest first. Visibility lags a moment behind the workflows. */
-export async function listIncidents(client: Client, filter: IncidentFilter = {}): Promise<IncidentListing[]> {
+/**
+ * Incidents by their search attributes, newest first, at most `limit` of
+ * them. Visibility lags a moment behind the workflows.
+ */
+export async function listIncidents(
+  client: Client,
+  filter: IncidentFilter = {},
+  limit = Number.POSITIVE_INFINITY,
+): Promise<IncidentListing[]> {
   const listed: IncidentListing[] = [];
   for await (const execution of client.workflow.list({ query: incidentQuery(filter) })) {
+    if (listed.length >= limit) break;
     const attributes = execution.typedSearchAttributes;
     listed.push({
       incidentId: execution.workflowId,

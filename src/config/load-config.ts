@@ -21,6 +21,7 @@ const environmentSettings: Record<string, string> = {
   BREACHLINE_CHECKPOINT_KEY: 'audit.checkpointKey',
   API_HOST: 'api.host',
   API_PORT: 'api.port',
+  API_CODEC_CORS_ORIGIN: 'api.codecCorsOrigin',
   PRM_ADMIN_URL: 'containment.adminApiUrl',
   PRM_SIGNING_SECRET: 'containment.signingSecret',
 };
@@ -56,6 +57,8 @@ const developmentDefaults = {
   },
   mail: { from: 'breachline@breachline.localhost' },
   audit: { checkpointKey: 'development-checkpoint-key-not-secret' },
+  // The dev server's Web UI, at its default port, may call the codec endpoint.
+  api: { codecCorsOrigin: 'http://localhost:8233' },
   // Where `breachline prm-simulator` listens by default, and the secret it shares with the worker.
   containment: { adminApiUrl: 'http://127.0.0.1:7480', signingSecret: 'development-prm-signing-secret-not-secret' },
   // Made-up legal contacts in escalation order; reminders land in data/outbox/.

@@ -118,6 +118,14 @@ const apiSection = z
       .default(16 * 1024 * 1024),
     /** Believe X-Forwarded-For: only when a TLS-terminating proxy sets it (production). */
     trustProxy: z.boolean().default(false),
+    /**
+     * The Temporal Web UI's origin (scheme, host, port), the one origin whose
+     * pages may call the codec endpoint from a browser; unset, none may.
+     */
+    codecCorsOrigin: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// origin' })
+      .refine((url) => new URL(url).origin === url, 'must be an origin only, such as https://temporal.example.org')
+      .optional(),
   })
   .strict();
 

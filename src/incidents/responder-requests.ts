@@ -51,20 +51,25 @@ export type SubmitAssessmentRequest = z.infer<typeof submitAssessmentRequestSche
 
 const count = z.number().int().min(0);
 
+const populationFields = {
+  populationId: reference,
+  total: count,
+  byJurisdiction: z
+    .record(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a code such as US-CA or DE'), count)
+    .default({}),
+};
+
+const withinTotal = (population: { total: number; byJurisdiction: Record<string, number> }) =>
+  Object.values(population.byJurisdiction).every((n) => n <= population.total);
+const WITHIN_TOTAL = { path: ['byJurisdiction'], error: 'no jurisdiction can count more residents than the total' };
+
+/** The population alone, without who sets it: what the API takes in a body, the actor coming from the token. */
+export const populationSchema = z.object(populationFields).strict().refine(withinTotal, WITHIN_TOTAL);
+
 export const setPopulationRequestSchema = z
-  .object({
-    ...actor,
-    populationId: reference,
-    total: count,
-    byJurisdiction: z
-      .record(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a code such as US-CA or DE'), count)
-      .default({}),
-  })
+  .object({ ...actor, ...populationFields })
   .strict()
-  .refine((request) => Object.values(request.byJurisdiction).every((n) => n <= request.total), {
-    path: ['byJurisdiction'],
-    error: 'no jurisdiction can count more residents than the total',
-  });
+  .refine(withinTotal, WITHIN_TOTAL);
 export type SetPopulationRequest = z.input<typeof setPopulationRequestSchema>;
 
 /** The facts are checked by the obligations engine's schema (src/obligations/facts.ts), which names every bad field. */
