@@ -129,6 +129,30 @@ const apiSection = z
   })
   .strict();
 
+/** A provider's allowance: sends started per second, and sends in flight at once. */
+const providerLimit = z.object({ perSecond: z.number().positive(), concurrency: z.number().int().min(1) }).strict();
+
+/**
+ * Patient notification (src/notification/). The rates are per worker
+ * process; the defaults suit a small relay, Twilio's ten-a-second long-code
+ * queue, and a two-core machine rendering letter PDFs.
+ */
+const notificationSection = z
+  .object({
+    /** Where letter PDFs and mail-house manifests go; default `<dataDir>/letters`. */
+    lettersDir: z.string().min(1).optional(),
+    limits: z
+      .object({
+        email: providerLimit.default({ perSecond: 200, concurrency: 20 }),
+        sms: providerLimit.default({ perSecond: 10, concurrency: 5 }),
+        mail: providerLimit.default({ perSecond: 100, concurrency: 2 }),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
 export const configSchema = z
   .object({
     mode: z.enum(Modes),
@@ -190,6 +214,7 @@ export const configSchema = z
       })
       .strict()
       .default({ sweepEvery: '30s' }),
+    notification: notificationSection,
     containment: z
       .object({
         /** The platform admin API that containment actions call; required in production. */
@@ -250,3 +275,4 @@ export type Config = z.output<typeof configSchema>;
 export type EscalationLevel = Config['escalation']['levels'][number];
 export type LegalSettings = Config['legal'];
 export type LegalContact = LegalSettings['contacts'][number];
+export type NotificationSettings = Config['notification'];
