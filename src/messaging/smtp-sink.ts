@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -30,11 +31,16 @@ export async function startSmtpSink(outboxDir: string, port = 0): Promise<SmtpSi
     size: MAX_MESSAGE_BYTES,
     logger: false,
     onData(stream, _session, callback) {
+      // Written under a temporary name and renamed when whole, so whoever
+      // lists the outbox never reads a message that is still arriving.
       const file = join(outbox, `${Date.now()}-${randomUUID()}.eml`);
-      pipeline(stream, createWriteStream(file)).then(
-        () => callback(),
-        (error: unknown) => callback(error instanceof Error ? error : new Error('could not write the message')),
-      );
+      const partial = `${file}.part`;
+      pipeline(stream, createWriteStream(partial))
+        .then(() => rename(partial, file))
+        .then(
+          () => callback(),
+          (error: unknown) => callback(error instanceof Error ? error : new Error('could not write the message')),
+        );
     },
   });
 

@@ -128,6 +128,7 @@ describe('the incident workflow on the dev server', () => {
     );
 
     const pages = readdirSync(sink.outboxDir)
+      .filter((file) => file.endsWith('.eml'))
       .map((file) => readFileSync(join(sink.outboxDir, file), 'utf8'))
       .filter((message) => message.replace(/=\r?\n/g, '').includes(incidentId));
     expect(pages).toHaveLength(1);

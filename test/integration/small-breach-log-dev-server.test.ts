@@ -34,9 +34,9 @@ afterAll(async () => {
 
 function messagesInOutbox(): string[] {
   // Quoted-printable folds long lines with a trailing '='; unfold them to read the text.
-  return readdirSync(sink.outboxDir).map((file) =>
-    readFileSync(join(sink.outboxDir, file), 'utf8').replace(/=\r?\n/g, ''),
-  );
+  return readdirSync(sink.outboxDir)
+    .filter((file) => file.endsWith('.eml'))
+    .map((file) => readFileSync(join(sink.outboxDir, file), 'utf8').replace(/=\r?\n/g, ''));
 }
 
 describe('the yearly small-breach log reminder', () => {

@@ -22,7 +22,9 @@ afterAll(async () => {
 });
 
 function receivedMessages(): string[] {
-  return readdirSync(sink.outboxDir).map((file) => readFileSync(join(sink.outboxDir, file), 'utf8'));
+  return readdirSync(sink.outboxDir)
+    .filter((file) => file.endsWith('.eml'))
+    .map((file) => readFileSync(join(sink.outboxDir, file), 'utf8'));
 }
 
 const recipients = [

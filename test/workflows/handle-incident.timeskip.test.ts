@@ -101,16 +101,15 @@ describe('containment', () => {
     await withWorker(async (recorded, taskQueue) => {
       const handle = await startIncident(taskQueue);
 
-      await vi.waitFor(() => expect(recorded.platformCalls).toHaveLength(1), WAIT);
+      await vi.waitFor(() => expect(recorded.evidenceCaptures).toContain('containment-0-apply'), WAIT);
 
-      expect(recorded.platformCalls[0]).toEqual({ operation: 'apply', actionIndex: 0, kind: 'revoke-sessions' });
+      expect(recorded.platformCalls).toEqual([{ operation: 'apply', actionIndex: 0, kind: 'revoke-sessions' }]);
       const status = await handle.query(messages.statusQuery);
       expect(status.phase).toBe('triage');
       expect(status.actions.map((action) => [action.kind, action.status])).toEqual([
         ['revoke-sessions', 'applied'],
         ['suspend-user', 'awaiting-approval'],
       ]);
-      await vi.waitFor(() => expect(recorded.evidenceCaptures).toContain('containment-0-apply'), WAIT);
       await handle.terminate('test finished');
     });
   });
@@ -293,7 +292,9 @@ describe('the life of an incident', () => {
   it('undoes applied containment when marked a false positive, then ends', async () => {
     await withWorker(async (recorded, taskQueue) => {
       const handle = await startIncident(taskQueue);
-      await vi.waitFor(() => expect(recorded.platformCalls).toHaveLength(1), WAIT);
+      await vi.waitFor(async () => {
+        expect((await handle.query(messages.statusQuery)).actions[0]?.status).toBe('applied');
+      }, WAIT);
 
       await handle.executeUpdate(messages.markFalsePositiveUpdate, {
         args: [{ ...responder, reason: 'a scheduled audit' }],
@@ -319,6 +320,9 @@ describe('false positives', () => {
         if (phase === 'evidence') recorded.captureGate = new Promise((resolve) => (release = resolve));
         const handle = await startIncident(taskQueue);
         await planned(handle);
+        await vi.waitFor(async () => {
+          expect((await handle.query(messages.statusQuery)).actions[0]?.status).toBe('applied');
+        }, WAIT);
         await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
         if (phase !== 'containment') {
           await handle.executeUpdate(messages.rejectContainmentUpdate, { args: [{ ...responder, actionIndex: 1 }] });
