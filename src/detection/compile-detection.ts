@@ -1,13 +1,13 @@
 import { compileMatch } from './compile-match';
-import type { DerivedField, FieldMapping } from './field-mapping';
+import { type FieldMapping, type HistoryField, isHistoryField } from './field-mapping';
 import { planMatch } from './match-plan';
 import type { Condition, DetectionRule, FieldMatch } from './sigma-rule';
 import type { SqlParams } from './sql-params';
 
-/** A detection rule's condition as one boolean SQL expression over `e`, and the derived fields it reads. */
+/** A detection rule's condition as one boolean SQL expression over `e`, and the history fields it reads. */
 export interface CompiledDetection {
   predicate: string;
-  derived: DerivedField[];
+  derived: HistoryField[];
 }
 
 /** Thrown only if a rule that did not pass loading is compiled: loading reports the same problem with its line. */
@@ -19,7 +19,7 @@ export class UncheckedRuleError extends Error {
 }
 
 export function compileDetection(rule: DetectionRule, mapping: FieldMapping, params: SqlParams): CompiledDetection {
-  const derived = new Map<string, DerivedField>();
+  const derived = new Map<string, HistoryField>();
   const compiled = new Map<string, string>();
 
   // Selections are compiled when the condition first names them: one the
@@ -47,11 +47,12 @@ function compileFieldMatch(
   match: FieldMatch,
   mapping: FieldMapping,
   params: SqlParams,
-  derived: Map<string, DerivedField>,
+  derived: Map<string, HistoryField>,
 ): string {
   const result = planMatch(match, mapping);
   if ('problem' in result) throw new UncheckedRuleError(result.problem);
-  if (result.plan.target.kind === 'derived') derived.set(match.field, result.plan.target.derived);
+  const { target } = result.plan;
+  if (target.kind === 'derived' && isHistoryField(target.derived)) derived.set(match.field, target.derived);
 
   return compileMatch(result.plan, params);
 }

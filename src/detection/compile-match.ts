@@ -1,4 +1,4 @@
-import type { FieldTarget } from './field-mapping';
+import { DerivedFieldName, type FieldTarget } from './field-mapping';
 import type { MatchPlan, ValueTest } from './match-plan';
 import type { SqlParams } from './sql-params';
 
@@ -61,7 +61,7 @@ function isNull(target: FieldTarget, params: SqlParams, presence = false): strin
 /** The field as text, for LIKE and regular expressions: addresses without their prefix length, numbers in decimal. */
 export function textOf(target: FieldTarget, params: SqlParams): string {
   if (target.kind === 'details') return `(e.details ->> ${params.add(target.key, 'text')})`;
-  if (target.kind === 'derived') return `(e.${target.derived.name})::text`;
+  if (target.kind === 'derived') return `(${derivedValue(target, params)})::text`;
   if (target.type === 'inet') return `host(e.${target.column})`;
   return target.type === 'text' && target.column !== 'id' ? `e.${target.column}` : `(e.${target.column})::text`;
 }
@@ -73,16 +73,38 @@ export function numberOf(target: FieldTarget, params: SqlParams): string {
   return `(CASE WHEN jsonb_typeof(e.details -> ${key}) = 'number' THEN (e.details ->> ${key})::numeric END)`;
 }
 
+/**
+ * A history field is a column of the derived source (derived-fields.ts); a
+ * care-team membership is looked up here, per event, so that only the
+ * events the rest of the condition leaves are looked up.
+ */
+function derivedValue(target: Extract<FieldTarget, { kind: 'derived' }>, params: SqlParams): string {
+  if (target.derived.name !== DerivedFieldName.userInCareTeam) return `e.${target.derived.name}`;
+
+  return (
+    `EXISTS (SELECT 1 FROM reference_lists l WHERE l.tenant_id = e.tenant_id` +
+    ` AND l.list_name = ${params.add(target.derived.listPrefix, 'text')} || e.patient_id AND l.value = e.user_id` +
+    ` AND ${inEffect('l', 'e')})`
+  );
+}
+
+/** The list entry applies at the event's time: from `effective_from` and until `effective_until`, each when set. */
+function inEffect(list: string, event: string): string {
+  return (
+    `(${list}.effective_from IS NULL OR ${list}.effective_from <= ${event}.occurred_at)` +
+    ` AND (${list}.effective_until IS NULL OR ${event}.occurred_at < ${list}.effective_until)`
+  );
+}
+
 function typedOf(target: FieldTarget, params: SqlParams): string {
   if (target.kind === 'details') return textOf(target, params);
-  return target.kind === 'derived' ? `e.${target.derived.name}` : `e.${target.column}`;
+  return target.kind === 'derived' ? derivedValue(target, params) : `e.${target.column}`;
 }
 
 /**
- * Membership in a tenant's reference list, as of the event's time: an
- * entry counts from `effective_from` (when set) and until
- * `effective_until` (when set). List values are matched literally, so
- * their own `%` and `_` are escaped before they become a LIKE pattern.
+ * Membership in a tenant's reference list, as of the event's time. List
+ * values are matched literally, so their own `%` and `_` are escaped
+ * before they become a LIKE pattern.
  */
 function inList(target: FieldTarget, test: Extract<ValueTest, { op: 'list' }>, params: SqlParams): string {
   const field = textOf(target, params);
@@ -102,8 +124,6 @@ function inList(target: FieldTarget, test: Extract<ValueTest, { op: 'list' }>, p
 
   return (
     `EXISTS (SELECT 1 FROM reference_lists l WHERE l.tenant_id = e.tenant_id` +
-    ` AND l.list_name = ${params.add(test.list, 'text')}` +
-    ` AND (l.effective_from IS NULL OR l.effective_from <= e.occurred_at)` +
-    ` AND (l.effective_until IS NULL OR e.occurred_at < l.effective_until) AND ${comparison})`
+    ` AND l.list_name = ${params.add(test.list, 'text')} AND ${inEffect('l', 'e')} AND ${comparison})`
   );
 }

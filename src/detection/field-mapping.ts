@@ -9,7 +9,8 @@ import { parseTimespan } from './timespan';
 /**
  * Where each Sigma field name lives in the audit store: a column of
  * audit_events, a key of its `details` JSON (typed, so comparisons cast
- * safely), or a derived field computed in code from the user's history.
+ * safely), or a derived field computed in code from the user's history
+ * or the tenant's reference data.
  * Also which logsources the mapping covers, which `%placeholders%` name
  * reference lists, and the window that groups a plain rule's matches.
  * A rule that uses a field not named here is refused with the field named.
@@ -21,13 +22,22 @@ export const DerivedFieldName = {
   networkNewForUser: 'network_new_for_user',
   hourUnusualForUser: 'hour_unusual_for_user',
   patientNewForUser: 'patient_new_for_user',
+  userInCareTeam: 'user_in_care_team',
 } as const;
 export type DerivedFieldName = (typeof DerivedFieldName)[keyof typeof DerivedFieldName];
 
 export type DerivedField =
   | { name: typeof DerivedFieldName.networkNewForUser; lookbackDays: number }
   | { name: typeof DerivedFieldName.patientNewForUser; lookbackDays: number; settleDays: number }
-  | { name: typeof DerivedFieldName.hourUnusualForUser; lookbackDays: number; spreadHours: number };
+  | { name: typeof DerivedFieldName.hourUnusualForUser; lookbackDays: number; spreadHours: number }
+  | { name: typeof DerivedFieldName.userInCareTeam; listPrefix: string };
+
+/** The derived fields read from the user's own history (the rest are looked up in reference data). */
+export type HistoryField = Exclude<DerivedField, { name: typeof DerivedFieldName.userInCareTeam }>;
+
+export function isHistoryField(field: DerivedField): field is HistoryField {
+  return field.name !== DerivedFieldName.userInCareTeam;
+}
 
 export type FieldTarget =
   | { kind: 'column'; column: AuditColumn; type: FieldType; nullable: boolean }
@@ -65,6 +75,7 @@ export class FieldMappingError extends Error {
 
 const keyPattern = /^[A-Za-z0-9_.:-]{1,100}$/;
 const detailsKey = z.string().regex(keyPattern, 'must be 1-100 letters, digits, or . _ : -');
+const listName = detailsKey;
 
 const fieldSchema = z.union([
   z.string().refine((text) => isAuditColumn(text) || (text.startsWith('details.') && keyPattern.test(text.slice(8))), {
@@ -98,10 +109,11 @@ const mappingSchema = z
           .object({ lookbackDays, spreadHours: z.number().int().min(0).max(11) })
           .strict()
           .optional(),
+        user_in_care_team: z.object({ listPrefix: listName }).strict().optional(),
       })
       .strict()
       .default({}),
-    placeholders: z.array(z.string().regex(keyPattern, 'must be 1-100 letters, digits, or . _ : -')).default([]),
+    placeholders: z.array(listName).default([]),
   })
   .strict();
 

@@ -7,10 +7,11 @@ import { dayStart } from './schedule';
 
 /**
  * The answer key written next to the generated log: which events each
- * scenario injected, which charts are flagged and which accounts should be
- * dead. Flags and terminations live here, not in the events, because the
- * platform's audit log does not carry them either: a detection has to be
- * given them as reference data, as it would be in production.
+ * scenario injected, which charts are flagged (with their care teams) and
+ * which accounts should be dead. Flags, care teams and terminations live
+ * here, not in the events, because the platform's audit log does not carry
+ * them either: a detection has to be given them as reference data, as it
+ * would be in production.
  */
 export interface TrafficLabels {
   format_version: 1;

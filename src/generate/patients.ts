@@ -18,6 +18,12 @@ export type PatientFlag = (typeof PatientFlag)[keyof typeof PatientFlag];
 export interface FlaggedPatient {
   patient_id: string;
   flag: PatientFlag;
+  /**
+   * The staff whose panel holds the patient: the chart's treatment team as
+   * the platform's own records give it, which a detection needs to tell the
+   * care team's reads from anyone else's.
+   */
+  care_team: string[];
 }
 
 export function patientId(index: number): string {

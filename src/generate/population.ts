@@ -29,6 +29,7 @@ export function buildPopulation(options: Pick<GenerateOptions, 'seed' | 'staff' 
   const flagged = flaggedIndices.map((index, order) => ({
     patient_id: patientId(index),
     flag: order % 2 === 0 ? PatientFlag.vip : PatientFlag.employee,
+    care_team: staff.filter((member) => member.panelSet.has(index)).map((member) => member.id),
   }));
 
   return { staff, patientCount: options.patients, flagged, flaggedIndices: new Set(flaggedIndices) };

@@ -38,10 +38,10 @@ import { openPgliteTestStore, type TestStore } from '../support/stores';
  * new-network rule: right, but not what that scenario measures). A false
  * negative is a targeted scenario no alert overlaps.
  *
- * The flags and terminations go into the reference lists from the label
- * file, as an operator would load them from the platform's own records;
- * hours of the day are read in the practice's zone, as the generator
- * wrote them.
+ * The flags, each flagged chart's care team and the terminations go into
+ * the reference lists from the label file, as an operator would load them
+ * from the platform's own records; hours of the day are read in the
+ * practice's zone, as the generator wrote them.
  */
 
 const RUN: GenerateOptionsInput = {
@@ -71,23 +71,6 @@ const TARGETS: Readonly<Record<string, ScenarioName | null>> = {
   'prm-break-glass-access': null,
 };
 
-/**
- * Rules measured below 1.0 on this run, and why, in a phrase for the test
- * name. Each is an `it.fails` below, so the day one of them reaches 1.0 its
- * test fails and this list has to shrink.
- */
-const SHORTFALLS: Readonly<Record<string, string>> = {
-  // hour_unusual_for_user asks whether the user had any event within an hour
-  // of this one before it. The intruder's session opens with a login, which is
-  // not PHI; every read after it has that login within the hour, so only the
-  // login is unusual and the rule (PHI only) never fires.
-  'prm-off-shift-phi-access': 'the login before the off-hours reads makes them look usual',
-  // patient_new_for_user stands in for "no care relationship". With five days
-  // of history a care-team member's first read of a flagged chart on their
-  // own panel is new to them too (both false positives on this run are).
-  'prm-flagged-record-access': "it also fires on the care team's first read of a flagged chart",
-};
-
 interface Score {
   ruleId: string;
   target: ScenarioName | null;
@@ -115,8 +98,11 @@ function referenceLists(labels: TrafficLabels): ReferenceListEntry[] {
     listName: patient.flag === PatientFlag.vip ? 'vip_patients' : 'employee_patients',
     value: patient.patient_id,
   }));
+  const careTeams = labels.flagged_patients.flatMap((patient) =>
+    patient.care_team.map((userId) => ({ tenantId, listName: `care_team:${patient.patient_id}`, value: userId })),
+  );
 
-  return [...terminated, ...flagged];
+  return [...terminated, ...flagged, ...careTeams];
 }
 
 function overlapped(match: RuleMatch, labels: readonly ScenarioLabel[]): ScenarioLabel[] {
@@ -223,15 +209,10 @@ describe('detection quality on generated traffic with every scenario injected', 
 
   const measured = Object.entries(TARGETS).filter((entry): entry is [string, ScenarioName] => entry[1] !== null);
   for (const [ruleId, scenario] of measured) {
-    const shortfall = SHORTFALLS[ruleId];
-    const name = `${ruleId} finds the ${scenario} scenario with precision and recall 1.0`;
-    (shortfall === undefined ? it : it.fails)(
-      shortfall === undefined ? name : `${name} (not yet: ${shortfall})`,
-      () => {
-        const result = scores.find((s) => s.ruleId === ruleId);
+    it(`${ruleId} finds the ${scenario} scenario with precision and recall 1.0`, () => {
+      const result = scores.find((s) => s.ruleId === ruleId);
 
-        expect({ precision: result?.precision, recall: result?.recall }).toEqual({ precision: 1, recall: 1 });
-      },
-    );
+      expect({ precision: result?.precision, recall: result?.recall }).toEqual({ precision: 1, recall: 1 });
+    });
   }
 });

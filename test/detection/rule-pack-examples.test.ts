@@ -3,12 +3,13 @@ import { formatProblem, loadFieldMapping, loadRules } from '../../src/detection'
 import { type ExampleOutcome, readExamples, runExamples } from '../../src/detection/run-examples';
 import { DEFAULT_RULES_DIR } from '../../src/detection/sweep/rule-pack';
 import { ruleKey } from '../../src/detection/sigma-rule';
-import { openPgliteTestStore, type TestStore } from '../support/stores';
+import { storeBackends, type TestStore } from '../support/stores';
 
 /**
  * The shipped PRM rule pack against its own examples, the way
  * `breachline rules test rules/prm` runs them: every example in a tenant
- * of its own, in one fresh in-memory store, through the real ingest. The
+ * of its own, in one fresh store of each backend (PostgreSQL when
+ * DATABASE_URL is set), through the real ingest. The
  * examples are read when the file is collected so each one is a test of
  * its own and a failure names the rule and the example.
  */
@@ -39,12 +40,12 @@ describe('the PRM rule pack', () => {
   });
 });
 
-describe("the PRM rule pack's examples", () => {
+describe.each(storeBackends())("the PRM rule pack's examples on $name", (backend) => {
   let store: TestStore;
   let outcomes: ExampleOutcome[];
 
   beforeAll(async () => {
-    store = await openPgliteTestStore();
+    store = await backend.open();
     outcomes = await runExamples(store.db, loaded, examples);
   });
 

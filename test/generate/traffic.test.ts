@@ -98,10 +98,24 @@ describe('generated traffic', () => {
   });
 
   it('leaves flagged charts to their care teams outside the scenarios', () => {
-    const flagged = new Set(run.plan.labels.flagged_patients.map((patient) => patient.patient_id));
+    const careTeams = new Map(
+      run.plan.labels.flagged_patients.map((patient) => [patient.patient_id, patient.care_team]),
+    );
     for (const event of baseline()) {
-      if (!event.patient_id || !flagged.has(event.patient_id)) continue;
+      const careTeam = event.patient_id ? careTeams.get(event.patient_id) : undefined;
+      if (!event.patient_id || !careTeam) continue;
       expect(member(event.user_id)?.panelSet.has(patientIndex(event.patient_id)), event.id).toBe(true);
+      expect(careTeam, event.id).toContain(event.user_id);
+    }
+  });
+
+  it("labels each flagged chart's care team as the staff whose panel holds it", () => {
+    for (const patient of run.plan.labels.flagged_patients) {
+      const holders = run.plan.population.staff.filter((person) =>
+        person.panelSet.has(patientIndex(patient.patient_id)),
+      );
+
+      expect(patient.care_team).toEqual(holders.map((person) => person.id));
     }
   });
 });
