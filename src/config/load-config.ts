@@ -24,6 +24,13 @@ const environmentSettings: Record<string, string> = {
   API_CODEC_CORS_ORIGIN: 'api.codecCorsOrigin',
   PRM_ADMIN_URL: 'containment.adminApiUrl',
   PRM_SIGNING_SECRET: 'containment.signingSecret',
+  SMS_PROVIDER: 'sms.provider',
+  TWILIO_ACCOUNT_SID: 'sms.twilio.accountSid',
+  TWILIO_AUTH_TOKEN: 'sms.twilio.authToken',
+  TWILIO_FROM: 'sms.twilio.from',
+  TWILIO_MESSAGING_SERVICE_SID: 'sms.twilio.messagingServiceSid',
+  TWILIO_API_BASE_URL: 'sms.twilio.apiBaseUrl',
+  TWILIO_STATUS_CALLBACK_URL: 'sms.twilio.statusCallbackUrl',
 };
 
 const CONFIG_FILE_VARIABLE = 'BREACHLINE_CONFIG';
@@ -61,6 +68,17 @@ const developmentDefaults = {
   api: { codecCorsOrigin: 'http://localhost:8233' },
   // Where `breachline prm-simulator` listens by default, and the secret it shares with the worker.
   containment: { adminApiUrl: 'http://127.0.0.1:7480', signingSecret: 'development-prm-signing-secret-not-secret' },
+  // Twilio settings that match `breachline twilio-fake` and `api serve` on their default ports; SMS still go
+  // to data/sms-outbox/ unless SMS_PROVIDER=twilio.
+  sms: {
+    twilio: {
+      accountSid: 'AC000000000000000000000000000000de',
+      authToken: 'development-twilio-auth-token-not-secret',
+      from: '+15005550006',
+      apiBaseUrl: 'http://127.0.0.1:7490',
+      statusCallbackUrl: 'http://127.0.0.1:8080/v1/webhooks/twilio/status',
+    },
+  },
   // Made-up legal contacts in escalation order; reminders land in data/outbox/.
   legal: {
     contacts: [

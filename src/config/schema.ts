@@ -1,5 +1,6 @@
 import ms from 'ms';
 import { z } from 'zod';
+import { requireTwilioCallbackInProduction, smsSection } from './sms-schema';
 
 /** Where breachline runs. Only development may fall back to built-in secrets. */
 export const Modes = ['development', 'test', 'production'] as const;
@@ -215,6 +216,7 @@ export const configSchema = z
       .strict()
       .default({ sweepEvery: '30s' }),
     notification: notificationSection,
+    sms: smsSection,
     containment: z
       .object({
         /** The platform admin API that containment actions call; required in production. */
@@ -243,7 +245,8 @@ export const configSchema = z
     }
   })
   .superRefine(requireMailRelayInProduction, { when: () => true })
-  .superRefine(requireContainmentInProduction, { when: () => true });
+  .superRefine(requireContainmentInProduction, { when: () => true })
+  .superRefine(requireTwilioCallbackInProduction, { when: () => true });
 
 /**
  * Production has no local mail sink, so a relay is required. This check runs
