@@ -43,7 +43,7 @@ export class SendFailure extends Error {
   // No `cause`: a provider's error object quotes the number and, for network errors, the whole request.
   constructor(details: SendFailureDetails) {
     const code = details.providerCode === undefined ? '' : ` (code ${details.providerCode})`;
-    super(`${details.provider} refused the message${code}: ${details.reason}`);
+    super(`${details.provider} did not take the message${code}: ${details.reason}`);
     this.name = SendFailureTypes[details.kind];
     this.kind = details.kind;
     this.provider = details.provider;
