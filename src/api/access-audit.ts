@@ -16,8 +16,8 @@ import type { Database } from '../store/database';
 export interface AuditedRoute {
   action: Extract<AuditAction, 'read' | 'update' | 'create' | 'export'>;
   resourceType: string;
-  /** The route parameter holding the resource id. */
-  idParam: string;
+  /** The route parameter holding the resource id; a listing or a codec call has none. */
+  idParam?: string;
 }
 
 declare module 'fastify' {
@@ -45,7 +45,7 @@ function auditEvent(request: FastifyRequest, audited: AuditedRoute, status: numb
     user_agent: request.headers['user-agent']?.slice(0, 1000) ?? null,
     action: audited.action,
     resource_type: audited.resourceType,
-    resource_id: params[audited.idParam]?.slice(0, 200) ?? null,
+    resource_id: (audited.idParam && params[audited.idParam]?.slice(0, 200)) || null,
     patient_id: null,
     phi_accessed: audited.action === 'read' || audited.action === 'export',
     outcome: outcomeOf(status),

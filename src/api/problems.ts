@@ -30,6 +30,16 @@ export class ApiProblem extends Error {
     return new ApiProblem(409, 'conflict', message);
   }
 
+  /** A workflow turned the request down (wrong phase, already done); the message is the workflow's own reason. */
+  static refused(message: string): ApiProblem {
+    return new ApiProblem(409, 'refused', message);
+  }
+
+  /** A well-formed request that names something that is not there (an artifact of another incident). */
+  static unprocessable(message: string, details: readonly { field: string; problem: string }[]): ApiProblem {
+    return new ApiProblem(422, 'unprocessable', message, details);
+  }
+
   static invalid(message: string, details: readonly { field: string; problem: string }[]): ApiProblem {
     return new ApiProblem(400, 'invalid-request', message, details);
   }

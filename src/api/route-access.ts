@@ -39,6 +39,9 @@ function bearerToken(request: FastifyRequest): string | undefined {
 
 export function registerRouteAccess(app: FastifyInstance, db: Queryable): void {
   app.addHook('onRoute', (route) => {
+    // CORS preflights (the OPTIONS route @fastify/cors adds) carry no credentials by the Fetch standard.
+    if (route.method === 'OPTIONS' && !route.config?.access)
+      route.config = { ...route.config, access: { public: true } };
     if (!route.config?.access) throw new Error(`Route ${route.method.toString()} ${route.url} declares no access`);
   });
 

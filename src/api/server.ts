@@ -20,8 +20,13 @@ import { registerMetrics } from './metrics';
 import { registerRouteAccess, type RouteAccess } from './route-access';
 import { alertRoutes } from './routes/alerts';
 import { auditEventRoutes } from './routes/audit-events';
+import { closureReportRoutes } from './routes/closure-report';
+import { codecRoutes } from './routes/codec';
+import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
+import { incidentUpdateRoutes } from './routes/incident-updates';
 import { incidentRoutes } from './routes/incidents';
+import { obligationRoutes } from './routes/obligations';
 import { metricsRoutes } from './routes/metrics';
 import { openApiRoutes } from './routes/openapi';
 
@@ -88,6 +93,8 @@ export async function buildApiServer(deps: ApiDependencies): Promise<FastifyInst
     // Collects shared and recursive schemas (an event's `details` is any JSON) into components.
     transformObject: jsonSchemaTransformObject,
   });
+  // Before the summaries, whose hook then sees the access this one gives preflight routes.
+  registerRouteAccess(app, deps.db);
   const routes: RouteSummary[] = [];
   app.decorate('routeSummaries', routes);
   app.addHook('onRoute', (route) => {
@@ -97,7 +104,6 @@ export async function buildApiServer(deps: ApiDependencies): Promise<FastifyInst
         routes.push({ method, url: route.url, access: route.config.access });
     }
   });
-  registerRouteAccess(app, deps.db);
   registerAccessAudit(app, deps.db);
   const metrics = registerMetrics(app);
 
@@ -107,6 +113,11 @@ export async function buildApiServer(deps: ApiDependencies): Promise<FastifyInst
   await app.register(auditEventRoutes({ db: deps.db, afterIngest: deps.afterIngest }));
   await app.register(alertRoutes({ client: deps.client, config: deps.config }));
   await app.register(incidentRoutes(deps.client));
+  await app.register(incidentUpdateRoutes({ client: deps.client, db: deps.db }));
+  await app.register(obligationRoutes(deps.client));
+  await app.register(evidenceRoutes({ db: deps.db, dataDir: deps.config.dataDir }));
+  await app.register(closureReportRoutes({ client: deps.client, db: deps.db }));
+  await app.register(codecRoutes(deps.config), { prefix: '/codec' });
   await app.ready();
 
   return app;
