@@ -7,6 +7,7 @@ import { createEscalationActivities, type EscalationDependencies } from './escal
 import { createEvidenceActivities, type EvidenceDependencies } from './evidence';
 import { createTimelineActivities, type TimelineDependencies } from './incident-timeline';
 import { createLegalReminderActivities, type LegalRemindersDependencies } from './legal-reminders';
+import { createNotificationActivities, type NotificationDependencies } from './notification';
 
 /**
  * What the activities are bound to. Every area adds its own dependencies
@@ -18,7 +19,8 @@ export type ActivityDependencies = EscalationDependencies &
   TimelineDependencies &
   LegalRemindersDependencies &
   AnnualLogDependencies &
-  DetectionDependencies & {
+  DetectionDependencies &
+  NotificationDependencies & {
     sms: SmsSender;
     store: Database;
   };
@@ -33,6 +35,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createLegalReminderActivities(deps),
     ...createAnnualLogActivities(deps),
     ...createDetectionActivities(deps),
+    ...createNotificationActivities(deps),
   };
 }
 

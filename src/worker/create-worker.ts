@@ -9,6 +9,7 @@ import { loadPlaybookFile } from '../containment/load-playbook';
 import type { Logger } from '../logging/logger';
 import type { Mailer } from '../messaging/mailer';
 import type { SmsSender } from '../messaging/sms';
+import { createNotificationServices } from '../notification/fan-out/notification-services';
 import type { Database } from '../store/database';
 import { createDataConverter } from '../temporal/data-converter';
 import { bundleWorkflows } from './bundle-workflows';
@@ -46,6 +47,7 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     levels: config.escalation.levels,
     containment: config.containment,
     legal: config.legal,
+    notification: createNotificationServices(config),
     playbook: loadPlaybookFile(),
     logger,
   });
