@@ -3,6 +3,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import type { Logger } from '../logging/logger';
 import type { Database } from '../store/database';
 import { adminRoutesPlugin } from './admin-routes';
+import { registerPatientDirectory } from './patient-directory-routes';
 import { registerPlatformEvents } from './platform-events';
 import { PlatformState } from './platform-state';
 
@@ -10,7 +11,8 @@ import { PlatformState } from './platform-state';
  * A stand-in for the PRM platform, for tests, the demo and trying breachline
  * on one machine: the signed admin API that containment calls (admin-routes.ts)
  * and an endpoint for user traffic that records audit events in the
- * breachline store, enforcing what containment did (platform-events.ts).
+ * breachline store, enforcing what containment did (platform-events.ts),
+ * and a FHIR directory of invented patients (patient-directory-routes.ts).
  * Suspensions, blocks and stored answers live in memory: a restart forgets
  * them, which a simulator can afford and a platform cannot.
  */
@@ -56,6 +58,7 @@ export async function startPrmSimulator(options: PrmSimulatorOptions): Promise<P
     return reply.code(status).send({ error: status >= 500 ? 'internal' : 'bad-request', reason });
   });
   registerPlatformEvents(app, { db: options.db, state, tenantId: options.tenantId });
+  registerPatientDirectory(app);
   await app.register(adminRoutesPlugin, { ...options, state, clock });
 
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
