@@ -78,7 +78,8 @@ async function run(work: () => Promise<Payload[]>): Promise<PayloadsJson> {
 
 export function codecRoutes(config: Readonly<Config>): FastifyPluginAsyncZod {
   const codec = new EncryptionCodec(config.encryption);
-  const origin = config.api.codecCorsOrigin ?? false;
+  // A list, not a string: @fastify/cors then names the origin only to that origin, and no other.
+  const origin = config.api.codecCorsOrigin ? [config.api.codecCorsOrigin] : false;
 
   return async (app) => {
     await app.register(fastifyCors, {
