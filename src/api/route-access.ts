@@ -7,9 +7,11 @@ import { authenticateToken, type Principal } from './tokens';
 /**
  * Who may call a route. Every route must say: one registered without an
  * `access` entry in its config is refused at start-up, so no route is open
- * by accident.
+ * by accident. A webhook signed by a provider takes no token: its `roles`
+ * stay empty, and the route checks the provider's signature itself.
  */
-export type RouteAccess = { public: true } | { roles: readonly ApiRole[] };
+export type RouteAccess =
+  { public: true } | { roles: readonly ApiRole[] } | { roles: readonly ApiRole[]; signedBy: 'twilio' };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -48,7 +50,7 @@ export function registerRouteAccess(app: FastifyInstance, db: Queryable): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const access = request.routeOptions.config.access;
     // Unknown paths have no route config; Fastify answers them 404 itself.
-    if (!access || 'public' in access) return;
+    if (!access || 'public' in access || 'signedBy' in access) return;
 
     const token = bearerToken(request);
     const principal = token ? await authenticateToken(db, token) : undefined;

@@ -29,6 +29,7 @@ import { incidentRoutes } from './routes/incidents';
 import { obligationRoutes } from './routes/obligations';
 import { metricsRoutes } from './routes/metrics';
 import { openApiRoutes } from './routes/openapi';
+import { twilioStatusRoutes } from './routes/twilio-status';
 
 export interface ApiDependencies {
   config: Readonly<Config>;
@@ -118,6 +119,7 @@ export async function buildApiServer(deps: ApiDependencies): Promise<FastifyInst
   await app.register(evidenceRoutes({ db: deps.db, dataDir: deps.config.dataDir }));
   await app.register(closureReportRoutes({ client: deps.client, db: deps.db }));
   await app.register(codecRoutes(deps.config), { prefix: '/codec' });
+  await app.register(twilioStatusRoutes({ db: deps.db, sms: deps.config.sms }));
   await app.ready();
 
   return app;
