@@ -84,6 +84,8 @@ interface Control {
   /** A batch that failed for good (a non-retryable failure): the fan-out fails with it. */
   failure?: Error;
   draining: boolean;
+  /** False until the population's size is read: until then nothing counts as all sent. */
+  sized: boolean;
 }
 
 function registerHandlers(control: Control): void {
@@ -109,7 +111,7 @@ function registerHandlers(control: Control): void {
         const refusal = controlRefusal(request);
         if (refusal) refuse(`Cannot pause: ${refusal}`);
         if (run.paused) refuse('Cannot pause: notification is already paused');
-        if (allSent(run)) refuse('Cannot pause: every notice has been sent');
+        if (control.sized && allSent(run)) refuse('Cannot pause: every notice has been sent');
       },
     },
   );
@@ -200,15 +202,20 @@ async function finalCounts(control: Control, acts: ReturnType<typeof activitiesF
 export async function notifyAffectedIndividuals(input: NotifyAffectedIndividualsInput): Promise<NotificationProgress> {
   const tuning = { ...DEFAULT_TUNING, ...input.tuning };
   const acts = activitiesFor(tuning);
-  const carried = input.carried ?? firstCarry(await acts.readPopulationSize(input));
   const control: Control = {
-    run: startRun(input.incidentId, input.populationId, tuning.batchSize, carried),
+    run: startRun(input.incidentId, input.populationId, tuning.batchSize, input.carried ?? firstCarry(0)),
     scopes: new Map(),
     changes: 0,
     draining: false,
+    sized: input.carried !== undefined,
   };
   const { run } = control;
+  // Handlers first: legal may pause before the first batch is out.
   registerHandlers(control);
+  if (!control.sized) {
+    run.total = await acts.readPopulationSize(input);
+    control.sized = true;
+  }
 
   while (!allSent(run) || run.inFlight.size > 0) {
     if (control.failure) throw control.failure;
