@@ -53,7 +53,7 @@ describe.each(storeBackends())('populations on $name', (backend) => {
     }
   });
 
-  it('resolves an incident population from its audit events through a FHIR patient directory', async () => {
+  it('resolves an incident population from its audit events through a FHIR patient directory, with residents per state', async () => {
     const store = await backend.open();
     const db = store.db;
     const fhir = await startFhirServer([
@@ -67,7 +67,7 @@ describe.each(storeBackends())('populations on $name', (backend) => {
 
       const resolved = await resolvePopulationFromAudit(db, directory, cipher, { incidentId: 'inc-2', scope });
 
-      expect(resolved).toMatchObject({ size: 2, missing: 1 });
+      expect(resolved).toMatchObject({ size: 2, missing: 1, byJurisdiction: { 'US-MA': 2 } });
       expect(fhir.searches).toEqual(['pat-1000,pat-1001,pat-1002']);
       const [ana, late] = await readIndividuals(db, cipher, resolved.populationId, 0, 10);
       expect(ana).toMatchObject({ id: 'pat-1000', name: 'Ana María Pérez', language: 'es', emailConsent: true });
