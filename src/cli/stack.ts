@@ -8,7 +8,7 @@ import type { Config } from '../config/schema';
 import type { Logger } from '../logging/logger';
 import { createSmtpMailer } from '../messaging/mailer';
 import { type SmtpSink, startSmtpSink } from '../messaging/smtp-sink';
-import { createOutboxSmsSender } from '../messaging/sms';
+import { createSmsSender } from '../messaging/create-sms-sender';
 import { type PrmSimulator, startPrmSimulator } from '../prm-simulator/server';
 import type { Database } from '../store/database';
 import { openStore } from '../store/open-store';
@@ -132,7 +132,7 @@ export async function startLocalStack(
     const mailer = createSmtpMailer(mail.smtpUrl, config.mail.from);
     stopping.push(() => mailer.close());
 
-    const sms = createOutboxSmsSender(join(config.dataDir, 'sms-outbox'));
+    const sms = createSmsSender(config);
     const store = await openStore(config);
     stopping.push(() => store.close());
 
