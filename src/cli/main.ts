@@ -22,6 +22,7 @@ import { rulesCommand } from './rules';
 import { obligationsCommand } from './obligations';
 import { prmSimulatorCommand } from './prm-simulator';
 import { runTools } from './tools';
+import { twilioFakeCommand } from './twilio-fake';
 import { runWorker } from './worker';
 import { TemporalUnreachableError } from './with-client';
 
@@ -52,6 +53,7 @@ program.addCommand(rulesCommand());
 program.addCommand(apiCommand());
 program.addCommand(obligationsCommand());
 program.addCommand(prmSimulatorCommand());
+program.addCommand(twilioFakeCommand());
 program.addCommand(evidenceCommand());
 program.addCommand(hhsCommand());
 program.addCommand(draftsCommand());
