@@ -6,6 +6,8 @@ import type { IncidentStatus } from '../incidents/incident-state';
 import type { SetPopulationRequest } from '../incidents/responder-requests';
 import { IncidentRole } from '../incidents/vocabulary';
 import { registerIncidentReport } from './incident-report';
+import { incidentListTable, incidentStatusText } from './incident-tables';
+import { progress } from './progress';
 import { withClient } from './with-client';
 
 /**
@@ -21,17 +23,21 @@ interface ActorFlags {
 }
 
 function print(status: IncidentStatus, json: boolean): void {
-  if (json) {
-    console.log(JSON.stringify(status, null, 2));
-    return;
+  console.log(json ? JSON.stringify(status, null, 2) : incidentStatusText(status));
+}
+
+function parseInstant(text: string): Date {
+  const instant = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(instant.getTime())) {
+    throw new InvalidArgumentError('must be an ISO 8601 instant such as 2026-12-03T10:00:00Z');
   }
-  console.log(`${status.incidentId}  ${status.phase}  ${status.severity}  alerts ${status.alertCount}`);
-  for (const action of status.actions) {
-    console.log(`  action #${action.index} ${action.kind} (${action.mode}): ${action.status}`);
-  }
-  for (const entry of status.timeline) {
-    console.log(`  ${entry.at}  ${entry.actor.padEnd(16)} ${entry.action}${entry.detail ? ` (${entry.detail})` : ''}`);
-  }
+  return instant;
+}
+
+function parseLimit(text: string): number {
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('must be a whole number from 1');
+  return limit;
 }
 
 function parseIndex(text: string): number {
@@ -64,6 +70,34 @@ function act(work: (client: Client) => Promise<IncidentStatus>, flags: ActorFlag
   return withClient(async (client) => print(await work(client), flags.json ?? false));
 }
 
+interface ListFlags {
+  tenant?: string;
+  phase?: string;
+  severity?: string;
+  rule?: string;
+  since?: Date;
+  until?: Date;
+  limit?: number;
+  json?: boolean;
+}
+
+async function listAndPrint(client: Client, flags: ListFlags): Promise<void> {
+  const filter = {
+    tenantId: flags.tenant,
+    phase: flags.phase,
+    severity: flags.severity,
+    ruleId: flags.rule,
+    discoveredSince: flags.since,
+    discoveredUntil: flags.until,
+  };
+  const bar = progress('Listing incidents');
+  const listed = await incidents
+    .listIncidents(client, filter, { limit: flags.limit, onListed: (count) => bar.update(count) })
+    .finally(() => bar.stop());
+
+  console.log(flags.json ? JSON.stringify(listed, null, 2) : incidentListTable(listed));
+}
+
 function registerListing(parent: Command): void {
   parent
     .command('list')
@@ -72,21 +106,11 @@ function registerListing(parent: Command): void {
     .option('--phase <phase>')
     .option('--severity <severity>')
     .option('--rule <ruleId>')
+    .option('--since <instant>', 'discovered at or after this instant', parseInstant)
+    .option('--until <instant>', 'discovered before this instant', parseInstant)
+    .option('--limit <count>', 'at most this many', parseLimit)
     .option('--json', 'print JSON')
-    .action((flags: { tenant?: string; phase?: string; severity?: string; rule?: string; json?: boolean }) =>
-      withClient(async (client) => {
-        const filter = { tenantId: flags.tenant, phase: flags.phase, severity: flags.severity, ruleId: flags.rule };
-        const listed = await incidents.listIncidents(client, filter);
-        if (flags.json) {
-          console.log(JSON.stringify(listed, null, 2));
-          return;
-        }
-        for (const item of listed) {
-          const due = item.nextDeadline ? `next due ${item.nextDeadline.toISOString()}` : '';
-          console.log(`${item.incidentId}  ${item.status}  ${item.phase ?? '-'}  ${item.severity ?? '-'}  ${due}`);
-        }
-      }),
-    );
+    .action((flags: ListFlags) => withClient((client) => listAndPrint(client, flags)));
   parent
     .command('show <incidentId>')
     .description("Print an incident's status, containment actions and timeline")

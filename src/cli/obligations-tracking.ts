@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { getObligationsStatus, recordObligationMet } from '../client/obligations';
 import { NoticeMethod, type ObligationsStatus } from '../obligations/tracking';
+import { table } from './table';
 import { withClient } from './with-client';
 
 /**
@@ -9,21 +10,24 @@ import { withClient } from './with-client';
  * reminders. They talk to the running tracker, not the pure engine.
  */
 
+function standing(entry: ObligationsStatus['obligations'][number]): string {
+  if (entry.met) return `met ${entry.met.metAt} (${entry.met.method}, ${entry.met.reference})`;
+  return entry.overdue ? 'OVERDUE' : 'open';
+}
+
 function print(status: ObligationsStatus, json: boolean): void {
   if (json) {
     console.log(JSON.stringify(status, null, 2));
     return;
   }
-  console.log(`${status.incidentId}  as of ${status.asOf}  ${status.allMet ? 'all met' : 'notices outstanding'}`);
-  for (const entry of status.obligations) {
-    const due = entry.dueDate ?? entry.dueAt ?? entry.deadlineKind;
-    const standing = entry.met
-      ? `met ${entry.met.metAt} (${entry.met.method}, ${entry.met.reference})`
-      : entry.overdue
-        ? 'OVERDUE'
-        : 'open';
-    console.log(`  ${entry.id.padEnd(32)} due ${due.padEnd(25)} ${standing}`);
-  }
+  console.log(`${status.incidentId}  as of ${status.asOf}  ${status.allMet ? 'all met' : 'notices outstanding'}\n`);
+  const rows = status.obligations.map((entry) => [
+    entry.id,
+    entry.dueDate ?? entry.dueAt ?? entry.deadlineKind,
+    entry.nextReminder?.at ?? '-',
+    standing(entry),
+  ]);
+  console.log(table([['OBLIGATION', 'DUE', 'NEXT REMINDER', 'STANDING'], ...rows]));
 }
 
 export function registerObligationTracking(obligations: Command): void {

@@ -15,6 +15,7 @@ import {
 } from '../obligations';
 import { registerObligationTracking } from './obligations-tracking';
 import { readJson } from './read-json';
+import { table } from './table';
 
 /**
  * `breachline obligations FACTS.json`: every notice owed for an incident, as a
@@ -98,19 +99,6 @@ function leftText(state: Standing): string {
   if (state.hoursRemaining < 48) return `${state.hoursRemaining} h`;
 
   return state.daysRemaining === 0 ? 'due today' : `${state.daysRemaining} d`;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 function byDue(a: Obligation, b: Obligation): number {

@@ -136,15 +136,20 @@ export function incidentQuery(filter: IncidentFilter): string {
   return terms.join(' AND ');
 }
 
-/**
- * Incidents by their search attributes, newest first, at most `limit` of
- * them. Visibility lags a moment behind the workflows.
- */
+export interface ListOptions {
+  /** At most this many; all by default. */
+  limit?: number;
+  /** Called with the count so far after each incident, for a progress display. */
+  onListed?: (count: number) => void;
+}
+
+/** Incidents by their search attributes, newest first. Visibility lags a moment behind the workflows. */
 export async function listIncidents(
   client: Client,
   filter: IncidentFilter = {},
-  limit = Number.POSITIVE_INFINITY,
+  options: ListOptions = {},
 ): Promise<IncidentListing[]> {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const listed: IncidentListing[] = [];
   for await (const execution of client.workflow.list({ query: incidentQuery(filter) })) {
     if (listed.length >= limit) break;
@@ -159,6 +164,7 @@ export async function listIncidents(
       discoveredAt: attributes.get(search.IncidentDiscoveredAt),
       nextDeadline: attributes.get(search.IncidentNextDeadline),
     });
+    options.onListed?.(listed.length);
   }
   return listed;
 }

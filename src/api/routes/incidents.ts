@@ -93,7 +93,7 @@ export function incidentRoutes(client: Client): FastifyPluginCallbackZod {
           discoveredSince: discoveredSince === undefined ? undefined : new Date(discoveredSince),
           discoveredUntil: discoveredUntil === undefined ? undefined : new Date(discoveredUntil),
         };
-        const listed = await listIncidents(client, filter, limit);
+        const listed = await listIncidents(client, filter, { limit });
 
         return { incidents: listed.map(describeListing) };
       },
