@@ -141,6 +141,12 @@ export function registerHandlers(run: IncidentRun): void {
     refusal: (_state, request) => actions.setFactsRefusal(request),
     apply: actions.setFacts,
   });
+  register(run, messages.startNotificationUpdate, {
+    action: A.startNotification,
+    schema: requests.startNotificationRequestSchema,
+    refusal: actions.startNotificationRefusal,
+    apply: actions.startNotification,
+  });
   register(run, messages.markFalsePositiveUpdate, {
     action: A.markFalsePositive,
     schema: requests.markFalsePositiveRequestSchema,

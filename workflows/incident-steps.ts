@@ -11,12 +11,13 @@ import {
 import type { Activities } from '../activities';
 import { containmentActivityOptions } from '../src/containment/vocabulary';
 import type { ContainmentAction } from '../src/incidents/containment-actions';
-import type { BreachFacts, RuleSubject } from '../src/incidents/incident-state';
+import type { BreachFacts, NotificationRecord, RuleSubject } from '../src/incidents/incident-state';
 import type { DuePage, Work } from '../src/incidents/next-work';
 import * as results from '../src/incidents/step-results';
 import { EvidenceFailure } from '../src/evidence/vocabulary';
 import { PageReason, SYSTEM_ACTOR } from '../src/incidents/vocabulary';
 import { change, type IncidentRun, now } from './incident-handlers';
+import { notifyWorkflowId } from './notification-messages';
 import { factsChangedSignal, trackObligationsWorkflowId } from './obligation-messages';
 
 /**
@@ -185,6 +186,22 @@ async function startObligations(run: IncidentRun, facts: BreachFacts): Promise<v
   change(run, results.recordObligationsStarted(run.state, workflowId, facts.version, now()));
 }
 
+/**
+ * The fan-out to individuals runs in a workflow of its own (ParentClosePolicy
+ * ABANDON), as the obligations do: closing the file must not stop letters
+ * half-way. Its input carries ids and the notice text, never an individual.
+ */
+async function startNotification(run: IncidentRun, notification: NotificationRecord): Promise<void> {
+  const { incidentId } = run.state;
+  const workflowId = notifyWorkflowId(incidentId);
+  await startChild('notifyAffectedIndividuals', {
+    workflowId,
+    args: [{ incidentId, populationId: notification.populationId, notice: notification.notice }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+  change(run, results.recordNotificationStarted(run.state, workflowId, now()));
+}
+
 async function forwardFacts(run: IncidentRun, facts: BreachFacts, workflowId: string): Promise<void> {
   await getExternalWorkflowHandle(workflowId).signal(factsChangedSignal, {
     facts: facts.value,
@@ -210,6 +227,8 @@ export async function performStep(run: IncidentRun, work: Exclude<Work, { kind: 
       return startObligations(run, work.facts);
     case 'forward-facts':
       return forwardFacts(run, work.facts, work.workflowId);
+    case 'start-notification':
+      return startNotification(run, work.notification);
   }
 }
 

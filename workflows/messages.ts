@@ -11,6 +11,7 @@ import type {
   NoteRequest,
   SetFactsRequest,
   SetPopulationRequest,
+  StartNotificationRequest,
   SubmitAssessmentRequest,
 } from '../src/incidents/responder-requests';
 
@@ -48,6 +49,13 @@ export const setPopulationUpdate = defineUpdate<IncidentStatus, [SetPopulationRe
 
 /** The breach facts (counts per jurisdiction, data elements, dates) that start, or correct, the obligations clocks. */
 export const setFactsUpdate = defineUpdate<IncidentStatus, [SetFactsRequest]>('setFacts');
+
+/**
+ * Starts notifying the affected individuals with the given notice text: the
+ * fan-out runs as its own workflow (notifyAffectedIndividuals), which
+ * outlives the incident; pause, resume and progress go to it directly.
+ */
+export const startNotificationUpdate = defineUpdate<IncidentStatus, [StartNotificationRequest]>('startNotification');
 
 /** Ends the incident as a false positive; the workflow undoes the containment it applied. */
 export const markFalsePositiveUpdate = defineUpdate<IncidentStatus, [MarkFalsePositiveRequest]>('markFalsePositive');

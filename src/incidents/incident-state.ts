@@ -1,5 +1,6 @@
 import type { AssessmentOutcome } from '../assessment/vocabulary';
 import type { RiskAssessmentSubmission } from '../assessment/submission';
+import type { NoticeFacts } from '../notification/notice-facts';
 import type { IncidentFacts } from '../obligations/facts';
 import type { Alert } from './alert';
 import type { ContainmentAction } from './containment-actions';
@@ -73,6 +74,16 @@ export interface BreachFacts {
   setAt: string;
 }
 
+/** What the individual notice says and who asked for it; the fan-out runs in its own workflow. */
+export interface NotificationRecord {
+  populationId: string;
+  notice: NoticeFacts;
+  requestedBy: string;
+  requestedAt: string;
+  workflowId?: string;
+  startedAt?: string;
+}
+
 export interface Stamp {
   by: string;
   at: string;
@@ -106,6 +117,8 @@ export interface IncidentState {
   facts?: BreachFacts;
   /** The obligations-tracking workflow, once started, and the facts version it was last given. */
   obligations?: { workflowId: string; startedAt: string; factsVersion: number };
+  /** Notifying the affected individuals: requested with the notice text, then started as its own workflow. */
+  notification?: NotificationRecord;
   falsePositive?: Stamp & { reason: string };
   closed?: Stamp & { reason: string };
   timeline: TimelineEntry[];

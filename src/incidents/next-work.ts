@@ -1,5 +1,11 @@
 import { ActionStatus, actionsToUndo, type ContainmentAction } from './containment-actions';
-import { type BreachFacts, type IncidentState, isEnded, type RuleSubject } from './incident-state';
+import {
+  type BreachFacts,
+  type IncidentState,
+  isEnded,
+  type NotificationRecord,
+  type RuleSubject,
+} from './incident-state';
 import { Phase, PageReason } from './vocabulary';
 
 /**
@@ -24,6 +30,7 @@ export type Work =
   | { kind: 'capture-alert-evidence'; subject: RuleSubject }
   | { kind: 'start-obligations'; facts: BreachFacts }
   | { kind: 'forward-facts'; facts: BreachFacts; workflowId: string }
+  | { kind: 'start-notification'; notification: NotificationRecord }
   | { kind: 'page'; page: DuePage }
   | { kind: 'wait'; untilMs?: number }
   | { kind: 'finish' };
@@ -62,20 +69,26 @@ function obligationsWork(state: IncidentState): Work | undefined {
   return undefined;
 }
 
+/** A requested fan-out starts once; like the obligations, it outlives the incident file. */
+function notificationWork(state: IncidentState): Work | undefined {
+  const { notification } = state;
+  return notification && !notification.workflowId ? { kind: 'start-notification', notification } : undefined;
+}
+
 function immediateWork(state: IncidentState): Work | undefined {
   if (state.phase === Phase.falsePositive) {
     const undo = actionsToUndo(state)[0];
     return undo ? { kind: 'undo', action: undo } : { kind: 'finish' };
   }
   // Facts set just before the close are still handed to the obligations: the notices outlive the file.
-  if (state.phase === Phase.closed) return obligationsWork(state) ?? { kind: 'finish' };
+  if (state.phase === Phase.closed) return obligationsWork(state) ?? notificationWork(state) ?? { kind: 'finish' };
 
   const unplanned = state.subjects.find((subject) => !state.plannedRules.includes(subject.ruleId));
   if (unplanned) return { kind: 'plan', subject: unplanned };
   const approved = state.actions.find((action) => action.status === ActionStatus.approved);
   if (approved) return { kind: 'execute', action: approved };
 
-  const obligations = obligationsWork(state);
+  const obligations = obligationsWork(state) ?? notificationWork(state);
   if (obligations) return obligations;
 
   const uncaptured = state.subjects.find((subject) => !state.capturedRules.includes(subject.ruleId));

@@ -12,8 +12,10 @@ import type {
   NoteRequest,
   SetFactsRequest,
   SetPopulationRequest,
+  StartNotificationRequest,
   SubmitAssessmentRequest,
 } from './responder-requests';
+import { noticeFactsSchema } from '../notification/notice-facts';
 import { incidentFactsSchema } from '../obligations/facts';
 import { enterPhase } from './transitions';
 import { Phase } from './vocabulary';
@@ -184,4 +186,29 @@ export function close(state: IncidentState, request: CloseRequest, at: string): 
     { closed: { by: request.actorId, at, reason: request.reason } },
   );
   return enterPhase(closed, Phase.closed, request.actorId, at);
+}
+
+/** Notification needs the population to notify, a complete notice, and no fan-out already under way. */
+export function startNotificationRefusal(state: IncidentState, request: StartNotificationRequest): string | undefined {
+  if (!state.population) return 'set the affected population before starting notification';
+  if (state.notification) return `notification was already started by ${state.notification.requestedBy}`;
+  const parsed = noticeFactsSchema.safeParse(request.notice);
+  if (parsed.success) return undefined;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'notice'}: ${issue.message}`);
+  return `the notice is incomplete: ${problems.join('; ')}`;
+}
+
+/** Records the request; the workflow then starts the fan-out (workflows/notify-affected-individuals.ts). */
+export function startNotification(state: IncidentState, request: StartNotificationRequest, at: string): IncidentState {
+  const { population } = state;
+  if (!population) return state;
+  const notification = {
+    populationId: population.populationId,
+    notice: noticeFactsSchema.parse(request.notice),
+    requestedBy: request.actorId,
+    requestedAt: at,
+  };
+  const detail = `${population.populationId}: ${population.total} individuals`;
+
+  return withEntry(state, { at, actor: request.actorId, action: 'notification-requested', detail }, { notification });
 }

@@ -88,6 +88,10 @@ export const setFactsRequestSchema = z
   .strict();
 export type SetFactsRequest = z.infer<typeof setFactsRequestSchema>;
 
+/** The notice text is checked by src/notification/notice-facts.ts, which names every bad field. */
+export const startNotificationRequestSchema = z.object({ ...actor, notice: z.unknown() }).strict();
+export type StartNotificationRequest = z.infer<typeof startNotificationRequestSchema>;
+
 export const markFalsePositiveRequestSchema = z.object({ ...actor, reason: freeText }).strict();
 export type MarkFalsePositiveRequest = z.infer<typeof markFalsePositiveRequestSchema>;
 

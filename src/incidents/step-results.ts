@@ -165,3 +165,13 @@ export function recordFactsForwarded(state: IncidentState, factsVersion: number,
     { obligations: { ...obligations, factsVersion } },
   );
 }
+
+export function recordNotificationStarted(state: IncidentState, workflowId: string, at: string) {
+  const { notification } = state;
+  if (!notification) return state;
+  return withEntry(
+    state,
+    { at, actor: SYSTEM_ACTOR, action: 'notification-started', detail: workflowId },
+    { notification: { ...notification, workflowId, startedAt: at } },
+  );
+}

@@ -43,6 +43,7 @@ export const ResponderAction = {
   submitAssessment: 'submit-assessment',
   setPopulation: 'set-population',
   setFacts: 'set-facts',
+  startNotification: 'start-notification',
   markFalsePositive: 'mark-false-positive',
   close: 'close',
 } as const;
@@ -74,6 +75,7 @@ export const permissions: Readonly<Record<ResponderAction, Permission>> = {
   'submit-assessment': { roles: [privacyOfficer, legal], phases: [assessment] },
   'set-population': { roles: [privacyOfficer, legal, admin], phases: [evidence, assessment, notification] },
   'set-facts': { roles: [privacyOfficer, legal, admin], phases: [notification] },
+  'start-notification': { roles: [privacyOfficer, legal], phases: [notification] },
   'mark-false-positive': {
     roles: [responder, privacyOfficer, admin],
     phases: [triage, containment, evidence, assessment],

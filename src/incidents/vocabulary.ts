@@ -56,6 +56,8 @@ export const TimelineAction = {
   factsSet: 'facts-set',
   obligationsStarted: 'obligations-started',
   factsForwarded: 'facts-forwarded',
+  notificationRequested: 'notification-requested',
+  notificationStarted: 'notification-started',
   markedFalsePositive: 'marked-false-positive',
   closed: 'closed',
 } as const;

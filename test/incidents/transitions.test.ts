@@ -55,6 +55,7 @@ const policy: Record<ResponderAction, { roles: IncidentRole[]; phases: Phase[] }
     phases: ['evidence', 'assessment', 'notification'],
   },
   'set-facts': { roles: ['privacy-officer', 'legal', 'admin'], phases: ['notification'] },
+  'start-notification': { roles: ['privacy-officer', 'legal'], phases: ['notification'] },
   'mark-false-positive': {
     roles: ['responder', 'privacy-officer', 'admin'],
     phases: ['triage', 'containment', 'evidence', 'assessment'],
