@@ -18,6 +18,7 @@ import { evidenceCommand } from './evidence';
 import { generateCommand } from './generate';
 import { hhsCommand } from './hhs';
 import { incidentsCommand } from './incidents';
+import { notifyCommand } from './notify';
 import { rulesCommand } from './rules';
 import { obligationsCommand } from './obligations';
 import { prmSimulatorCommand } from './prm-simulator';
@@ -57,6 +58,7 @@ program.addCommand(twilioFakeCommand());
 program.addCommand(evidenceCommand());
 program.addCommand(hhsCommand());
 program.addCommand(draftsCommand());
+program.addCommand(notifyCommand());
 
 program
   .command('tools')
