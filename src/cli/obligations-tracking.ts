@@ -30,13 +30,21 @@ function print(status: ObligationsStatus, json: boolean): void {
   console.log(table([['OBLIGATION', 'DUE', 'NEXT REMINDER', 'STANDING'], ...rows]));
 }
 
+/**
+ * `breachline obligations` itself takes --json, and Commander gives an option
+ * both commands declare to the parent; the subcommand reads it from either.
+ */
+function wantsJson(command: Command): boolean {
+  return command.optsWithGlobals<{ json?: boolean }>().json ?? false;
+}
+
 export function registerObligationTracking(obligations: Command): void {
   obligations
     .command('status <incidentId>')
     .description("An incident's tracked obligations: due dates, next reminders, which are met")
     .option('--json', 'print JSON')
-    .action((incidentId: string, flags: { json?: boolean }) =>
-      withClient(async (client) => print(await getObligationsStatus(client, incidentId), flags.json ?? false)),
+    .action((incidentId: string, _flags: unknown, command: Command) =>
+      withClient(async (client) => print(await getObligationsStatus(client, incidentId), wantsJson(command))),
     );
 
   obligations
@@ -53,7 +61,8 @@ export function registerObligationTracking(obligations: Command): void {
       (
         incidentId: string,
         obligationId: string,
-        flags: { as: string; at: string; method: NoticeMethod; reference: string; json?: boolean },
+        flags: { as: string; at: string; method: NoticeMethod; reference: string },
+        command: Command,
       ) =>
         withClient(async (client) => {
           const request = {
@@ -63,7 +72,7 @@ export function registerObligationTracking(obligations: Command): void {
             reference: flags.reference,
             recordedBy: flags.as,
           };
-          print(await recordObligationMet(client, incidentId, request), flags.json ?? false);
+          print(await recordObligationMet(client, incidentId, request), wantsJson(command));
         }),
     );
 }

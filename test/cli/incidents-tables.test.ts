@@ -2,15 +2,27 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { acknowledgeIncident, listIncidents, raiseAlert } from '../../src/client/incidents';
+import {
+  acknowledgeIncident,
+  getIncidentStatus,
+  listIncidents,
+  raiseAlert,
+  setIncidentFacts,
+  submitAssessment,
+} from '../../src/client/incidents';
+import { getObligationsStatus } from '../../src/client/obligations';
+import { trackObligationsWorkflowId } from '../../workflows/obligation-messages';
+import { withFactor } from '../assessment/submissions';
+import { texasFacts } from '../support/breach-facts';
 import { sampleAlert } from '../support/alerts';
 import { runCli } from '../support/cli';
 import { type DevServerWorker, startDevServerWorker } from '../support/dev-server-worker';
 import { uniqueName } from '../support/temporal';
 
 /**
- * `breachline incidents list|show|assign` against a running incident on the
- * dev server: readable tables by default, the same data with --json.
+ * `breachline incidents list|show|assign` and `obligations status|met`
+ * against running workflows on the dev server: readable tables by default,
+ * the same data with --json.
  */
 
 let stack: DevServerWorker;
@@ -98,5 +110,52 @@ describe('breachline incidents, as tables and as JSON', () => {
     const output = await run(['incidents', 'assign', incidentId, 'b.diaz', '--as', 'a.chen', '--json']);
 
     expect(JSON.parse(output)).toMatchObject({ incidentId, assignee: { responderId: 'b.diaz', by: 'a.chen' } });
+  });
+});
+
+describe('breachline obligations status|met, as tables and as JSON', () => {
+  it("prints an incident's tracked obligations as a table, and records one met with --json", async () => {
+    const alert = sampleAlert({ dedupKey: uniqueName('cli-obligations'), ruleId: 'prm-break-glass-access' });
+    const breachId = await raiseAlert(stack.client, stack.config, alert);
+    const privacy = { actorId: 'p.nakamura', role: 'privacy-officer' as const };
+    await acknowledgeIncident(stack.client, breachId, { actorId: 'a.chen', role: 'responder' });
+    await vi.waitFor(async () => expect((await getIncidentStatus(stack.client, breachId)).phase).toBe('assessment'), {
+      timeout: 60_000,
+      interval: 250,
+    });
+    const assessed = await submitAssessment(stack.client, breachId, {
+      ...privacy,
+      submission: withFactor('natureAndExtent', 'high'),
+    });
+    const facts = texasFacts(assessed.discoveredAt ?? '');
+    await setIncidentFacts(stack.client, breachId, { ...privacy, facts, reason: 'first facts' });
+    await vi.waitFor(() => getObligationsStatus(stack.client, breachId), { timeout: 30_000, interval: 250 });
+
+    try {
+      const status = await run(['obligations', 'status', breachId]);
+      const met = await run([
+        'obligations',
+        'met',
+        breachId,
+        'HIPAA/individuals',
+        '--as',
+        'l.abara',
+        '--at',
+        new Date().toISOString(),
+        '--method',
+        'first-class-mail',
+        '--reference',
+        'USPS batch 9',
+        '--json',
+      ]);
+
+      expect(status).toMatch(/^OBLIGATION\s+DUE\s+NEXT REMINDER\s+STANDING$/m);
+      expect(status).toMatch(/^HIPAA\/individuals\s+\S+\s+\S+\s+open$/m);
+      const recorded = (JSON.parse(met) as { obligations: { id: string; met?: { reference: string } }[] }).obligations;
+      expect(recorded.find((entry) => entry.id === 'HIPAA/individuals')?.met?.reference).toBe('USPS batch 9');
+    } finally {
+      await stack.client.workflow.getHandle(trackObligationsWorkflowId(breachId)).terminate('test finished');
+      await stack.client.workflow.getHandle(breachId).terminate('test finished');
+    }
   });
 });
