@@ -23,9 +23,12 @@ import { DerivedFieldName, type HistoryField } from './field-mapping';
  * the network and the patient, and only the first event from a new
  * network or of a new patient is flagged.
  *
- * They are computed set-wise with window functions over the history
- * (one sort per field), not as a lookup per event: a sweep over a million
- * events would otherwise run a million subqueries.
+ * They are computed set-wise with window functions over the history, in
+ * one pass with no join: a sweep over a million events would otherwise run
+ * a million subqueries, and a join of the history with itself is planned
+ * as a nested loop whenever the statistics are stale (right after a bulk
+ * ingest, and always on PGlite, which has no autovacuum), which takes
+ * minutes on a few thousand events.
  */
 
 /**
@@ -36,8 +39,7 @@ import { DerivedFieldName, type HistoryField } from './field-mapping';
  */
 const ESTABLISHED_AFTER = "interval '12 hours'";
 
-/** A window frame over one partition ordered by occurred_at: every row at least ESTABLISHED_AFTER earlier. */
-const ESTABLISHED_FRAME = `RANGE BETWEEN UNBOUNDED PRECEDING AND ${ESTABLISHED_AFTER} PRECEDING`;
+const HOURS_OF_DAY = Array.from({ length: 24 }, (_, hour) => hour);
 
 interface Source {
   /** A CTE with every audit_events column plus one boolean column per derived field, named as the field. */
@@ -47,13 +49,10 @@ interface Source {
 export function derivedSource(fields: readonly HistoryField[], lowerBound: string, ctx: CompileContext): Source {
   const lookback = Math.max(...fields.map((field) => field.lookbackDays));
   const history = ctx.cte('history', historySql(fields, `${lowerBound} - ${ctx.days(lookback)}`, ctx));
-  const hourField = fields.find((field) => field.name === DerivedFieldName.hourUnusualForUser);
-  const bands = hourField ? ctx.cte('hour_bands', hourBandsSql(history, hourField.spreadHours, ctx)) : undefined;
 
-  const columns = fields.map((field) => `${derivedValue(field, bands, ctx)} AS ${field.name}`);
-  const join = bands ? `LEFT JOIN ${bands} b ON b.tenant_id = h.tenant_id AND b.seq = h.seq AND b.own` : '';
+  const columns = fields.map((field) => `${derivedValue(field, ctx)} AS ${field.name}`);
 
-  return { name: ctx.cte('derived', `SELECT h.*, ${columns.join(', ')} FROM ${history} h ${join}`) };
+  return { name: ctx.cte('derived', `SELECT h.*, ${columns.join(', ')} FROM ${history} h`) };
 }
 
 const PREVIOUS_ANY = 'lag(a.occurred_at) OVER (PARTITION BY a.tenant_id, a.user_id ORDER BY a.occurred_at, a.seq)';
@@ -70,37 +69,51 @@ function historySql(fields: readonly HistoryField[], from: string, ctx: CompileC
       ' AS previous_same_patient, min(a.occurred_at) OVER (PARTITION BY a.tenant_id, a.user_id) AS first_seen'
     : '';
 
-  const established = fields.some((field) => field.name === DerivedFieldName.hourUnusualForUser)
-    ? `, max(a.occurred_at) OVER (PARTITION BY a.tenant_id, a.user_id ORDER BY a.occurred_at ${ESTABLISHED_FRAME})` +
-      ' AS previous_established'
-    : '';
+  const hours = fields.some((field) => field.name === DerivedFieldName.hourUnusualForUser);
+  const source = hours
+    ? `(SELECT a.*, extract(hour FROM a.occurred_at AT TIME ZONE ${ctx.scope.timeZone})::int AS local_hour` +
+      ` FROM audit_events a WHERE ${ctx.scope.stored('a')} AND a.occurred_at >= ${from}) a`
+    : `audit_events a WHERE ${ctx.scope.stored('a')} AND a.occurred_at >= ${from}`;
 
   return (
-    `SELECT a.*, ${PREVIOUS_ANY} AS previous_any${sameNetwork}${samePatient}${established} FROM audit_events a` +
-    ` WHERE ${ctx.scope.stored('a')} AND a.occurred_at >= ${from}`
+    `SELECT a.*, ${PREVIOUS_ANY} AS previous_any${sameNetwork}${samePatient}${hours ? establishedHours() : ''}` +
+    ` FROM ${source}` +
+    (hours
+      ? ' WINDOW established AS (PARTITION BY a.tenant_id, a.user_id ORDER BY a.occurred_at' +
+        ` RANGE BETWEEN UNBOUNDED PRECEDING AND ${ESTABLISHED_AFTER} PRECEDING)`
+      : '')
   );
 }
 
 /**
- * Each event is copied into the 2·spread+1 hour bands it belongs to; in
- * the band of its own hour, the latest row at least ESTABLISHED_AFTER
- * earlier is then the user's latest event of an earlier shift within
- * ±spread hours of it, whatever that event's hour.
+ * The user's latest established event (previous_established) and, for each
+ * local hour of the day, the latest established event at that hour
+ * (established_hours[hour + 1]): 25 running maxima over one window, whose
+ * frame start never moves, so each row costs the same however long the
+ * history.
  */
-function hourBandsSql(history: string, spreadHours: number, ctx: CompileContext): string {
-  const spread = ctx.params.add(spreadHours, 'int');
-  const hour = `extract(hour FROM x.occurred_at AT TIME ZONE ${ctx.scope.timeZone})::int`;
+function establishedHours(): string {
+  const byHour = HOURS_OF_DAY.map(
+    (hour) => `max(a.occurred_at) FILTER (WHERE a.local_hour = ${hour}) OVER established`,
+  );
 
   return (
-    `SELECT y.tenant_id, y.seq, y.own, max(y.occurred_at) OVER ` +
-    `(PARTITION BY y.tenant_id, y.user_id, y.band ORDER BY y.occurred_at ${ESTABLISHED_FRAME}) AS established_in_band` +
-    ` FROM (` +
-    `SELECT x.tenant_id, x.user_id, x.seq, x.occurred_at, s.shift = 0 AS own, (${hour} + s.shift + 24) % 24 AS band` +
-    ` FROM ${history} x CROSS JOIN generate_series(-${spread}, ${spread}) AS s(shift)) y`
+    ', max(a.occurred_at) OVER established AS previous_established' +
+    `, ARRAY[${byHour.join(', ')}] AS established_hours`
   );
 }
 
-function derivedValue(field: HistoryField, bands: string | undefined, ctx: CompileContext): string {
+/** The latest established event within ±spread hours of the event's local hour (greatest skips nulls). */
+function establishedNearHour(spreadHours: number, ctx: CompileContext): string {
+  const offsets = Array.from({ length: 2 * spreadHours + 1 }, (_, i) => i - spreadHours);
+  const slots = offsets.map(
+    (offset) => `h.established_hours[(h.local_hour + ${ctx.params.add(offset + 24, 'int')}) % 24 + 1]`,
+  );
+
+  return `greatest(${slots.join(', ')})`;
+}
+
+function derivedValue(field: HistoryField, ctx: CompileContext): string {
   const since = `h.occurred_at - ${ctx.days(field.lookbackDays)}`;
   const hasBaseline = `coalesce(h.previous_any >= ${since}, false)`;
   switch (field.name) {
@@ -115,9 +128,9 @@ function derivedValue(field: HistoryField, bands: string | undefined, ctx: Compi
         ` AND (h.previous_same_patient IS NULL OR h.previous_same_patient < ${since}))`
       );
     case DerivedFieldName.hourUnusualForUser:
-      return bands
-        ? `(coalesce(h.previous_established >= ${since}, false)` +
-            ` AND (b.established_in_band IS NULL OR b.established_in_band < ${since}))`
-        : 'false';
+      return (
+        `(coalesce(h.previous_established >= ${since}, false)` +
+        ` AND coalesce(${establishedNearHour(field.spreadHours, ctx)} < ${since}, true))`
+      );
   }
 }
