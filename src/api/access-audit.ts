@@ -24,6 +24,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     audit?: AuditedRoute;
   }
+  interface FastifyRequest {
+    /** Set by a handler whose resource id is not in the URL (an alert's incident is derived from its body). */
+    auditedResourceId?: string;
+  }
 }
 
 function outcomeOf(status: number): 'success' | 'failure' | 'denied' {
@@ -31,10 +35,16 @@ function outcomeOf(status: number): 'success' | 'failure' | 'denied' {
   return status === 401 || status === 403 || status === 404 ? 'denied' : 'failure';
 }
 
+function resourceIdOf(request: FastifyRequest, audited: AuditedRoute): string | null {
+  const params = request.params as Record<string, string | undefined>;
+  const id = request.auditedResourceId ?? (audited.idParam === undefined ? undefined : params[audited.idParam]);
+
+  return id?.slice(0, 200) ?? null;
+}
+
 function auditEvent(request: FastifyRequest, audited: AuditedRoute, status: number) {
   const principal = request.principal;
   if (!principal) return undefined;
-  const params = request.params as Record<string, string | undefined>;
 
   return {
     id: randomUUID(),
@@ -45,7 +55,7 @@ function auditEvent(request: FastifyRequest, audited: AuditedRoute, status: numb
     user_agent: request.headers['user-agent']?.slice(0, 1000) ?? null,
     action: audited.action,
     resource_type: audited.resourceType,
-    resource_id: (audited.idParam && params[audited.idParam]?.slice(0, 200)) || null,
+    resource_id: resourceIdOf(request, audited),
     patient_id: null,
     phi_accessed: audited.action === 'read' || audited.action === 'export',
     outcome: outcomeOf(status),

@@ -84,7 +84,7 @@ describe('POST /v1/audit-events', () => {
 });
 
 describe('POST /v1/alerts', () => {
-  it('opens the incident the dedup key belongs to', async () => {
+  it('opens the incident the dedup key belongs to, recording the call in the audit store', async () => {
     const alert = sampleAlert({ dedupKey: uniqueName('api-alert') });
     const answer = await api.app.inject({
       method: 'POST',
@@ -96,6 +96,11 @@ describe('POST /v1/alerts', () => {
     expect(answer.statusCode).toBe(202);
     const { incidentId } = answer.json<{ incidentId: string }>();
     expect(incidentId).toBe(incidentIdFor(TENANT, alert.dedupKey));
+    const { rows } = await api.db.query<{ user_id: string; action: string }>(
+      'SELECT user_id, action FROM audit_events WHERE resource_id = $1',
+      [incidentId],
+    );
+    expect(rows).toEqual([{ user_id: 'api:ingest-bot', action: 'update' }]);
     // No worker polls this test's task queue; the incident is ended here so it does not linger.
     await api.client.workflow.getHandle(incidentId).terminate('test cleanup');
   });

@@ -23,7 +23,7 @@ export function alertRoutes(options: AlertRouteOptions): FastifyPluginCallbackZo
     app.post(
       '/v1/alerts',
       {
-        config: { access: { roles: [ApiRole.ingest] } },
+        config: { access: { roles: [ApiRole.ingest] }, audit: { action: 'update', resourceType: 'Incident' } },
         schema: {
           summary: 'Raise an alert from an outside detector',
           tags: ['ingest'],
@@ -39,6 +39,7 @@ export function alertRoutes(options: AlertRouteOptions): FastifyPluginCallbackZo
           ]);
         }
         const incidentId = await raiseAlert(options.client, options.config, request.body);
+        request.auditedResourceId = incidentId;
         return reply.status(202).send({ incidentId });
       },
     );
