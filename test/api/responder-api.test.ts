@@ -334,7 +334,7 @@ describe('evidence and reports', () => {
 });
 
 describe('the audit store', () => {
-  it("records every call that reads or changes an incident under the token's name, refusals included", async () => {
+  it("records every call that reads or changes an incident under the token's name, the alert and refusals included", async () => {
     const incidentId = await openIncident('audited');
     const base = `/v1/incidents/${incidentId}`;
 
@@ -351,6 +351,7 @@ describe('the audit store', () => {
       [TENANT, incidentId],
     );
     expect(rows).toEqual([
+      { user_id: 'api:ingest-bot', action: 'update', outcome: 'success' },
       { user_id: 'api:responder-bot', action: 'update', outcome: 'success' },
       { user_id: 'api:responder-bot', action: 'update', outcome: 'failure' },
       { user_id: 'api:legal-bot', action: 'read', outcome: 'success' },
