@@ -69,7 +69,7 @@ function activitiesFor(tuning: FanOutTuning) {
     heartbeatTimeout: tuning.heartbeatTimeoutMs,
     // Transient trouble (a relay outage, a store restart) is waited out: backoff to five minutes, no attempt cap.
     retry: {
-      initialInterval: '5 seconds',
+      initialInterval: tuning.retryInitialMs,
       backoffCoefficient: 2,
       maximumInterval: '5 minutes',
       nonRetryableErrorTypes: [NotificationFailure.populationNotFound, NotificationFailure.populationMismatch],

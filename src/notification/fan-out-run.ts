@@ -27,6 +27,8 @@ export interface FanOutTuning {
   parallelBatches: number;
   /** A batch not heard from for this long is presumed dead (its worker crashed) and run again elsewhere. */
   heartbeatTimeoutMs: number;
+  /** The first wait before a failed or timed-out batch is tried again; it doubles up to five minutes. */
+  retryInitialMs: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export const DEFAULT_TUNING: FanOutTuning = {
   chunkSize: 50,
   parallelBatches: 4,
   heartbeatTimeoutMs: 10_000,
+  retryInitialMs: 5_000,
 };
 
 /** What a run hands to the next when it continues as new. */
