@@ -37,9 +37,16 @@ export function phrasebookFor(language: Language): Phrasebook {
   return phrasebooks[language];
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; a fan-out formats two dates per notice.
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+
 /** An ISO date (YYYY-MM-DD) written out the way the language writes dates; UTC, so no zone shifts the day. */
 export function formatDate(isoDate: string, language: Language): string {
-  const format = new Intl.DateTimeFormat(phrasebookFor(language).locale, { dateStyle: 'long', timeZone: 'UTC' });
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(phrasebookFor(language).locale, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
   return format.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
