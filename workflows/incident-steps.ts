@@ -150,7 +150,8 @@ async function plan(run: IncidentRun, subject: RuleSubject): Promise<void> {
 async function captureAlert(run: IncidentRun, subject: RuleSubject): Promise<void> {
   const { incidentId, tenantId } = run.state;
   const { userId, ipAddress, patientId } = subject;
-  const from = new Date(Date.parse(subject.detectedAt) - ALERT_EVIDENCE_LOOKBACK_MS).toISOString();
+  const start = Math.min(Date.parse(subject.detectedAt), Date.parse(subject.firstEventAt ?? subject.detectedAt));
+  const from = new Date(start - ALERT_EVIDENCE_LOOKBACK_MS).toISOString();
   try {
     const ref = await captureAlertEvidence({
       incidentId,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import { buildApiServer } from '../api/server';
 import { ensureSmallBreachLogSchedule } from '../annual-log/schedule';
 import { wakeSweeper } from '../client/detection';
 import type { Config } from '../config/schema';
@@ -31,6 +32,8 @@ export interface LocalStack {
   outboxDir?: string;
   /** The simulated PRM platform containment acts on, when no admin API is configured. */
   platform?: PrmSimulator;
+  /** The responder API's base URL, when the stack serves it. */
+  apiUrl?: string;
   client: Client;
   worker: Worker;
   /** The store the worker uses; closed when the stack stops. */
@@ -49,6 +52,12 @@ export interface StackOptions {
    * Refused in production.
    */
   simulatePlatform?: boolean;
+  /**
+   * Serve the responder API from this process, on the configured host and
+   * port. It shares the worker's store, which an embedded (PGlite) store
+   * requires: one process per data folder.
+   */
+  serveApi?: boolean;
 }
 
 interface TemporalEndpoint {
@@ -153,6 +162,15 @@ export async function startLocalStack(
     }
 
     const worker = await createWorker({ config: workerConfig, connection, logger, mailer, sms, store, client });
+    let apiUrl: string | undefined;
+    if (options.serveApi === true) {
+      const afterIngest = () => wakeSweeper(client, config);
+      const api = await buildApiServer({ config, db: store, client, logger, afterIngest });
+      apiUrl = await api.listen({ host: config.api.host, port: config.api.port });
+      stopping.push(() => api.close());
+      logger.info({ url: apiUrl }, 'Responder API listening');
+    }
+
     const finished = worker.run().finally(stopAll);
     await wakeSweeper(client, config);
     logger.info({ taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace }, 'Worker running');
@@ -163,6 +181,7 @@ export async function startLocalStack(
       temporalCli: temporal.temporalCli,
       outboxDir: sink?.outboxDir,
       platform,
+      apiUrl,
       client,
       worker,
       store,

@@ -29,6 +29,16 @@ export const alertSchema = z
       })
       .strict(),
     summary: z.string().max(4000).optional(),
+    /**
+     * When the events that fired the rule happened. Detection can run long
+     * after them (a platform uploading yesterday's log), so evidence is
+     * gathered around these instants, not only around `detectedAt`.
+     */
+    eventsBetween: z
+      .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+      .strict()
+      .refine((span) => Date.parse(span.from) <= Date.parse(span.to), 'from must not be after to')
+      .optional(),
   })
   .strict();
 

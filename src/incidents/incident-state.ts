@@ -33,6 +33,8 @@ export interface RuleSubject {
   userId?: string;
   ipAddress?: string;
   patientId?: string;
+  /** The earliest event behind the alert, when the detector said; evidence is captured from before it. */
+  firstEventAt?: string;
 }
 
 /** A reference to an artifact in the evidence store: enough to name and check it, never its content. */
@@ -172,6 +174,7 @@ function subjectOf(alert: Alert): RuleSubject {
   if (userId) subject.userId = userId;
   if (ipAddress) subject.ipAddress = ipAddress;
   if (patientIds?.[0]) subject.patientId = patientIds[0];
+  if (alert.eventsBetween) subject.firstEventAt = alert.eventsBetween.from;
   return subject;
 }
 

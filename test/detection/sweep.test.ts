@@ -62,6 +62,12 @@ describe.each(storeBackends())('the detection sweep on $name', (backend) => {
     expect(mass).toHaveLength(1);
     expect(mass[0]).toMatchObject({ tenantId: 'st-elsewhere', severity: 'high', subject: { userId: 'stf-0417' } });
     expect(mass[0]?.summary).not.toMatch(/pat-\d+/);
+    const times = snoopingSpree().map((event) => Date.parse(event.occurred_at));
+    const between = mass[0]?.eventsBetween;
+    expect([Date.parse(between?.from ?? ''), Date.parse(between?.to ?? '')]).toEqual([
+      Math.min(...times),
+      Math.max(...times),
+    ]);
   });
 
   it('alerts on an event once: a second sweep with nothing new raises nothing', async () => {

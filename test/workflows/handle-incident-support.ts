@@ -73,6 +73,8 @@ export interface Recorded {
   evidenceCaptures: string[];
   /** Whose audit events each alert capture asked for. */
   alertCaptureSubjects: { userId?: string; ipAddress?: string; patientId?: string }[];
+  /** The `from` of each alert evidence capture. */
+  alertCaptureFrom: string[];
   legalReminders: string[];
   /** When set, alert evidence capture waits for it: holds the incident in the evidence phase. */
   captureGate?: Promise<void>;
@@ -134,6 +136,7 @@ function fakeActivities(recorded: Recorded): Activities {
       recorded.evidenceCaptures.push(request.captureKey ?? 'no key');
       const { userId, ipAddress, patientId } = request;
       recorded.alertCaptureSubjects.push({ userId, ipAddress, patientId });
+      recorded.alertCaptureFrom.push(request.from);
       return Promise.resolve({ ...reference(`${request.captureKey}.ndjson`), eventCount: 212 });
     },
     legalReminderPolicy: () => Promise.resolve(DEFAULT_REMINDER_POLICY),
@@ -160,6 +163,7 @@ export function emptyRecord(): Recorded {
     timelineWrites: [],
     evidenceCaptures: [],
     alertCaptureSubjects: [],
+    alertCaptureFrom: [],
     legalReminders: [],
     refuse: new Set(),
   };

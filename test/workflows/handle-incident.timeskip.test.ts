@@ -52,8 +52,9 @@ async function refusalOf(promise: Promise<unknown>): Promise<string> {
 describe('escalation of an unacknowledged incident', () => {
   it('pages each level at its configured delay, then stops paging', async () => {
     await withWorker(async (recorded, taskQueue) => {
-      const handle = await startIncident(taskQueue, uncontainedAlert());
+      // Read before the start, so the workflow's own clock can only be later than this.
       const openedAtMs = await testEnv().currentTimeMs();
+      const handle = await startIncident(taskQueue, uncontainedAlert());
       const wallStart = performance.now();
 
       await testEnv().sleep(29 * MINUTE);
@@ -152,6 +153,24 @@ describe('containment', () => {
       expect(recorded.alertCaptureSubjects).toEqual([
         { userId: 'user-4411', ipAddress: '10.20.30.40', patientId: 'Patient/88231' },
       ]);
+      expect(recorded.alertCaptureFrom).toEqual(['2026-12-02T10:15:00.000Z']);
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('captures evidence from a day before the events, when they happened long before detection', async () => {
+    await withWorker(async (recorded, taskQueue) => {
+      const lateAlert = {
+        ...sampleAlert(),
+        eventsBetween: { from: '2026-11-02T15:04:00Z', to: '2026-11-02T15:55:00Z' },
+      };
+      const handle = await startIncident(taskQueue, lateAlert);
+      await planned(handle);
+      await handle.executeUpdate(messages.acknowledgeUpdate, { args: [responder] });
+      await handle.executeUpdate(messages.approveContainmentUpdate, { args: [{ ...responder, actionIndex: 1 }] });
+
+      await vi.waitFor(async () => expect(await phaseOf(handle)).toBe('assessment'), WAIT);
+      expect(recorded.alertCaptureFrom).toEqual(['2026-11-01T15:04:00.000Z']);
       await handle.terminate('test finished');
     });
   });

@@ -42,6 +42,7 @@ export function alertFromMatch(match: RuleMatch, sweep: TenantSweep, detectedAt:
       ...(ipAddress ? { ipAddress } : {}),
       ...(patients > 0 ? { patientIds: match.subject.patientIds } : {}),
     },
+    eventsBetween: { from: match.firstEventAt, to: match.lastEventAt },
     summary: `${match.eventCount} events (${match.newEventCount} new) by ${users} user(s) touching ${patients} patient record(s) between ${match.firstEventAt} and ${match.lastEventAt}`,
   };
 }
