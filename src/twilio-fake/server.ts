@@ -39,6 +39,7 @@ export interface TwilioFake {
   callbacks: readonly CallbackRecord[];
   /** Resolves when every accepted message has reached its final status and been called back. */
   callbacksSettled(): Promise<void>;
+  /** Stops listening; status changes still to come are dropped. */
   stop(): Promise<void>;
 }
 
@@ -77,8 +78,8 @@ export async function startTwilioFake(options: TwilioFakeOptions): Promise<Twili
     callbacks: callbacks.records,
     callbacksSettled: () => callbacks.settled(),
     async stop() {
+      await callbacks.stop();
       await app.close();
-      await callbacks.settled();
     },
   };
 }

@@ -54,6 +54,7 @@ export function callbackParams(message: FakeMessage): Record<string, string> {
 export class StatusCallbacks {
   readonly records: CallbackRecord[] = [];
   private readonly pending = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: StatusCallbackOptions) {}
 
@@ -69,9 +70,17 @@ export class StatusCallbacks {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
+  /** Drops the status changes still to come, as a Twilio that went away would never send them. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.settled();
+  }
+
   private async advance(message: FakeMessage, failure: Undeliverable | undefined): Promise<void> {
+    const { signal } = this.stopping;
     for (const status of statusPlan(failure)) {
-      await sleep(this.options.stepDelayMs);
+      const stopped = await sleep(this.options.stepDelayMs, false, { signal }).catch(() => true);
+      if (stopped) return;
       setStatus(message, status, failure);
       if (message.statusCallback) await this.post(message.statusCallback, callbackParams(message));
     }
@@ -84,6 +93,7 @@ export class StatusCallbacks {
     try {
       const response = await fetch(url, {
         method: 'POST',
+        signal: this.stopping.signal,
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
           'user-agent': 'TwilioProxy/1.1',
