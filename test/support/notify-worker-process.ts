@@ -11,6 +11,7 @@
  * It prints `worker ready` once it polls, and runs until killed; on SIGTERM
  * the runtime drains it and the process exits.
  */
+import { readFileSync } from 'node:fs';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../../src/config/load-config';
 import { createLogger } from '../../src/logging/logger';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     mailer: createSmtpMailer(mail.smtpUrl, mail.from),
     sms: createOutboxSmsSender(`${dataDir}/sms-outbox`),
     store: openPostgres(database.url, schema ? { searchPath: schema } : {}),
-    ...(bundle ? { workflowBundle: { codePath: bundle } } : {}),
+    ...(bundle ? { workflowBundle: { code: readFileSync(bundle, 'utf8') } } : {}),
   });
   console.log('worker ready');
   // The pools left open (store, mail, connection) would keep the process alive after the drain.
