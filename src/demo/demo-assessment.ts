@@ -1,5 +1,4 @@
 import type { RiskAssessmentSubmission } from '../assessment/submission';
-import type { IncidentFactsInput } from '../obligations/facts';
 
 /**
  * The demo privacy officer's risk assessment of a snooping spree: unsecured
@@ -18,26 +17,10 @@ export function demoAssessment(): RiskAssessmentSubmission {
       recipientCouldNotRetain: { applies: false, rationale: 'The user could note or photograph what was on screen.' },
     },
     factors: {
-      natureAndExtent: { rating: 'high', rationale: '180 patients; clinical detail including diagnoses.' },
+      natureAndExtent: { rating: 'high', rationale: 'Hundreds of charts; clinical detail including diagnoses.' },
       unauthorizedPerson: { rating: 'medium', rationale: 'A workforce member with no care relationship to them.' },
       acquiredOrViewed: { rating: 'high', rationale: 'Each chart was open long enough to be read.' },
       mitigation: { rating: 'medium', rationale: 'Sessions revoked and the account suspended within minutes.' },
     },
-  };
-}
-
-/** The demo breach's facts for the obligations engine: the population's residents, by state. */
-export function demoFacts(discoveredAt: string): IncidentFactsInput {
-  return {
-    discoveredAt,
-    timeZone: 'America/Chicago',
-    entityRole: 'covered-entity',
-    breach: { startedAt: discoveredAt },
-    affected: [
-      { jurisdiction: 'US-TX', count: 171 },
-      { jurisdiction: 'US-OK', count: 9 },
-    ],
-    dataElements: ['name', 'medical'],
-    encryption: { encrypted: false, keyCompromised: false },
   };
 }
