@@ -10,6 +10,10 @@ import { DeliveryStatus } from './delivery-status';
  * A late `sent` never moves a delivered message back, and a repeated
  * report changes nothing. The rank check and the update are one statement,
  * so two reports racing for the same row cannot both win.
+ *
+ * A report that arrives before the fan-out has stored the message id (Twilio
+ * can call back within milliseconds of accepting) finds no row and is only
+ * logged; such reports are not kept to be applied later yet.
  */
 
 export type ReportedSmsStatus = typeof DeliveryStatus.sent | FinalSmsStatus;
