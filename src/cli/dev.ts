@@ -12,9 +12,15 @@ export async function runDev(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   if (config.mode === 'development') logger.warn('Development mode: built-in keys and contacts; never use real PHI');
 
-  const stack = await startLocalStack(config, logger, { allowDevServer: true });
+  const stack = await startLocalStack(config, logger, { allowDevServer: true, serveApi: true });
   logger.info(
-    { temporal: stack.address, ui: stack.uiUrl, outbox: stack.outboxDir, temporalCli: stack.temporalCli },
+    {
+      temporal: stack.address,
+      ui: stack.uiUrl,
+      api: stack.apiUrl,
+      outbox: stack.outboxDir,
+      temporalCli: stack.temporalCli,
+    },
     'breachline is running; press Ctrl-C to stop',
   );
 

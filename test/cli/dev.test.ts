@@ -27,13 +27,19 @@ describe('breachline dev', () => {
       TEMPORAL_ADDRESS: '',
       TEMPORAL_DEV_SERVER_PORT: String(await freePort()),
       TEMPORAL_UI_PORT: String(await freePort()),
+      API_PORT: String(await freePort()),
       TEMPORAL_TASK_QUEUE: uniqueName('cli-dev'),
       LOG_LEVEL: 'info',
     };
     running = runCli(['dev'], env);
 
-    const ready = JSON.parse(await running.waitFor(/breachline is running/)) as { temporal: string; ui: string };
+    const ready = JSON.parse(await running.waitFor(/breachline is running/)) as {
+      temporal: string;
+      ui: string;
+      api: string;
+    };
     expect(ready.ui).toBe(`http://127.0.0.1:${env.TEMPORAL_UI_PORT}`);
+    expect((await fetch(`${ready.api}/health`)).status).toBe(200);
     expect(existsSync(join(dataDir, 'temporal.sqlite'))).toBe(true);
 
     const config = loadConfig(env);
