@@ -20,6 +20,8 @@ import { hhsCommand } from './hhs';
 import { incidentsCommand } from './incidents';
 import { notifyCommand } from './notify';
 import { rulesCommand } from './rules';
+import { listsCommand } from './lists';
+import { ReferenceListFileError } from '../detection/reference-list-file';
 import { obligationsCommand } from './obligations';
 import { prmSimulatorCommand } from './prm-simulator';
 import { runTools } from './tools';
@@ -51,6 +53,7 @@ program.addCommand(generateCommand());
 program.addCommand(auditCommand());
 program.addCommand(incidentsCommand());
 program.addCommand(rulesCommand());
+program.addCommand(listsCommand());
 program.addCommand(apiCommand());
 program.addCommand(obligationsCommand());
 program.addCommand(prmSimulatorCommand());
@@ -78,6 +81,7 @@ function reportAndExit(error: unknown): void {
     PlaybookError,
     TokenRequestError,
     TemporalUnreachableError,
+    ReferenceListFileError,
   ];
   if (error instanceof Error && known.some((kind) => error instanceof kind)) {
     console.error(error.message);
