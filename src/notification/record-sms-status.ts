@@ -11,9 +11,12 @@ import { DeliveryStatus } from './delivery-status';
  * report changes nothing. The rank check and the update are one statement,
  * so two reports racing for the same row cannot both win.
  *
- * A report that arrives before the fan-out has stored the message id (Twilio
- * can call back within milliseconds of accepting) finds no row and is only
- * logged; such reports are not kept to be applied later yet.
+ * A report usually arrives before the fan-out has stored the message id
+ * (it stores a chunk's ids after the chunk is sent). So the report is first
+ * kept in sms_status_reports, where a trigger applies it when the id is
+ * stored (migration 014), and dropped from there once a row took it. A
+ * report arriving while the very statement that stores its id runs can
+ * still be missed: that statement's trigger does not see it yet.
  */
 
 export type ReportedSmsStatus = typeof DeliveryStatus.sent | FinalSmsStatus;
@@ -27,25 +30,42 @@ export interface SmsStatusReport {
   errorCode?: string;
 }
 
-/** applied: the row moved; stale: the row is already there or further; unknown: no row has this id (yet). */
-export type SmsStatusOutcome = 'applied' | 'stale' | 'unknown';
+/** applied: the row moved; stale: the row is already there or further; held: no row has this id yet. */
+export type SmsStatusOutcome = 'applied' | 'stale' | 'held';
 
-const RANK_SQL = `CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'undelivered' THEN 2 WHEN 'failed' THEN 2 ELSE 0 END`;
+/** Reports no delivery row claimed within this long are for texts without one (pages to staff). */
+const UNCLAIMED_REPORTS_KEPT = '1 day';
 
-const RANKS: Record<ReportedSmsStatus, number> = { sent: 1, delivered: 2, undelivered: 2, failed: 2 };
+async function holdReport(db: Queryable, report: SmsStatusReport): Promise<void> {
+  await db.query(
+    `INSERT INTO sms_status_reports AS r (provider_id, status, error_code) VALUES ($1, $2, $3)
+     ON CONFLICT (provider_id) DO UPDATE SET status = EXCLUDED.status, error_code = EXCLUDED.error_code
+       WHERE sms_delivery_rank(r.status) < sms_delivery_rank(EXCLUDED.status)`,
+    [report.providerId, report.status, report.errorCode ?? null],
+  );
+}
 
-export async function recordSmsStatus(db: Queryable, report: SmsStatusReport): Promise<SmsStatusOutcome> {
+async function applyToDelivery(db: Queryable, report: SmsStatusReport): Promise<SmsStatusOutcome> {
   const updated = await db.query(
     `UPDATE notification_deliveries
         SET status = $2, error_code = $3, updated_at = now()
-      WHERE provider_id = $1 AND channel = 'sms' AND ${RANK_SQL} < $4
+      WHERE provider_id = $1 AND channel = 'sms' AND sms_delivery_rank(status) < sms_delivery_rank($2)
       RETURNING 1`,
-    [report.providerId, report.status, report.errorCode ?? null, RANKS[report.status]],
+    [report.providerId, report.status, report.errorCode ?? null],
   );
   if (updated.rows.length > 0) return 'applied';
 
   const known = await db.query(`SELECT 1 FROM notification_deliveries WHERE provider_id = $1 AND channel = 'sms'`, [
     report.providerId,
   ]);
-  return known.rows.length > 0 ? 'stale' : 'unknown';
+  return known.rows.length > 0 ? 'stale' : 'held';
+}
+
+export async function recordSmsStatus(db: Queryable, report: SmsStatusReport): Promise<SmsStatusOutcome> {
+  await holdReport(db, report);
+  const outcome = await applyToDelivery(db, report);
+
+  if (outcome !== 'held') await db.query(`DELETE FROM sms_status_reports WHERE provider_id = $1`, [report.providerId]);
+  await db.query(`DELETE FROM sms_status_reports WHERE received_at < now() - $1::interval`, [UNCLAIMED_REPORTS_KEPT]);
+  return outcome;
 }

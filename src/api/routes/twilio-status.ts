@@ -89,9 +89,7 @@ export function twilioStatusRoutes(options: TwilioStatusRouteOptions): FastifyPl
 
         const errorCode = ErrorCode === undefined ? undefined : `twilio-${ErrorCode}`;
         const outcome = await recordSmsStatus(options.db, { providerId: MessageSid, status, errorCode });
-        if (outcome === 'unknown')
-          request.log.warn({ messageSid: MessageSid, status }, 'Status callback for an SMS with no delivery record');
-        else request.log.debug({ messageSid: MessageSid, status, outcome }, 'SMS status callback');
+        request.log.debug({ messageSid: MessageSid, status, outcome }, 'SMS status callback');
         return reply.status(204).send(null);
       },
     );
