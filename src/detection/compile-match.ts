@@ -75,16 +75,21 @@ export function numberOf(target: FieldTarget, params: SqlParams): string {
 
 /**
  * A history field is a column of the derived source (derived-fields.ts); a
- * care-team membership is looked up here, per event, so that only the
- * events the rest of the condition leaves are looked up.
+ * care-team membership is looked up here, per event, first in a hashed set
+ * of every care-team pair (one probe) and only for a pair in it by tenant
+ * and time (see inList).
  */
 function derivedValue(target: Extract<FieldTarget, { kind: 'derived' }>, params: SqlParams): string {
   if (target.derived.name !== DerivedFieldName.userInCareTeam) return `e.${target.derived.name}`;
 
+  const prefix = params.add(target.derived.listPrefix, 'text');
+  const candidates =
+    `(${prefix} || e.patient_id, e.user_id) IN` +
+    ` (SELECT l.list_name, l.value FROM reference_lists l WHERE starts_with(l.list_name, ${prefix}))`;
+
   return (
-    `EXISTS (SELECT 1 FROM reference_lists l WHERE l.tenant_id = e.tenant_id` +
-    ` AND l.list_name = ${params.add(target.derived.listPrefix, 'text')} || e.patient_id AND l.value = e.user_id` +
-    ` AND ${inEffect('l', 'e')})`
+    `(${candidates} AND EXISTS (SELECT 1 FROM reference_lists l WHERE l.tenant_id = e.tenant_id` +
+    ` AND l.list_name = ${prefix} || e.patient_id AND l.value = e.user_id AND ${inEffect('l', 'e')}))`
   );
 }
 
@@ -105,9 +110,16 @@ function typedOf(target: FieldTarget, params: SqlParams): string {
  * Membership in a tenant's reference list, as of the event's time. List
  * values are matched literally, so their own `%` and `_` are escaped
  * before they become a LIKE pattern.
+ *
+ * An exact match first asks whether the value is on the list at all, for
+ * any tenant at any time: an uncorrelated subquery, which the planner
+ * hashes once per statement, so each event costs one hash probe. Only a
+ * value found there is looked up by tenant and time; asked directly, that
+ * correlated look-up is an index scan per event, seconds over a million.
  */
 function inList(target: FieldTarget, test: Extract<ValueTest, { op: 'list' }>, params: SqlParams): string {
   const field = textOf(target, params);
+  const list = params.add(test.list, 'text');
   const escaped = String.raw`replace(replace(replace(l.value, '\', '\\'), '%', '\%'), '_', '\_')`;
   const comparison =
     test.match === 'equals'
@@ -122,8 +134,13 @@ function inList(target: FieldTarget, test: Extract<ValueTest, { op: 'list' }>, p
               : `'%' || ${escaped}`
         }`;
 
-  return (
+  const exists =
     `EXISTS (SELECT 1 FROM reference_lists l WHERE l.tenant_id = e.tenant_id` +
-    ` AND l.list_name = ${params.add(test.list, 'text')} AND ${inEffect('l', 'e')} AND ${comparison})`
-  );
+    ` AND l.list_name = ${list} AND ${inEffect('l', 'e')} AND ${comparison})`;
+  if (test.match !== 'equals') return exists;
+  const candidates = test.cased
+    ? `${field} IN (SELECT l.value FROM reference_lists l WHERE l.list_name = ${list})`
+    : `lower(${field}) IN (SELECT lower(l.value) FROM reference_lists l WHERE l.list_name = ${list})`;
+
+  return `(${candidates} AND ${exists})`;
 }

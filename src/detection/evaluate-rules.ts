@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../store/database';
+import type { Database } from '../store/database';
 import { type AlertRow, compileRule } from './compile-rule';
 import type { FieldMapping } from './field-mapping';
 import { ruleKey, type Rule, type SigmaLevel } from './sigma-rule';
@@ -42,7 +42,7 @@ export interface RuleSet {
   mapping: FieldMapping;
 }
 
-export async function evaluateRules(db: Queryable, ruleSet: RuleSet, scope: SweepScope = {}): Promise<RuleMatch[]> {
+export async function evaluateRules(db: Database, ruleSet: RuleSet, scope: SweepScope = {}): Promise<RuleMatch[]> {
   const matches: RuleMatch[] = [];
   for (const rule of ruleSet.rules.filter((candidate) => candidate.alerts)) {
     matches.push(...(await evaluateRule(db, rule, ruleSet.mapping, scope)));
@@ -50,14 +50,22 @@ export async function evaluateRules(db: Queryable, ruleSet: RuleSet, scope: Swee
   return matches;
 }
 
+/**
+ * JIT compilation is off for these statements: PostgreSQL compiles them
+ * (their estimated cost is high) for about a second each, more than it
+ * saves on them, and a sweep runs every rule.
+ */
 export async function evaluateRule(
-  db: Queryable,
+  db: Database,
   rule: Rule,
   mapping: FieldMapping,
   scope: SweepScope = {},
 ): Promise<RuleMatch[]> {
   const { sql, params } = compileRule(rule, mapping, scope);
-  const { rows } = await db.query<AlertRow>(sql, params);
+  const { rows } = await db.transaction(async (tx) => {
+    await tx.query('SET LOCAL jit = off');
+    return tx.query<AlertRow>(sql, params);
+  });
 
   return rows.map((row) => toMatch(rule, mapping, row));
 }
