@@ -26,6 +26,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
 import { incidentUpdateRoutes } from './routes/incident-updates';
 import { incidentRoutes } from './routes/incidents';
+import { notificationRoutes } from './routes/notification';
 import { obligationRoutes } from './routes/obligations';
 import { metricsRoutes } from './routes/metrics';
 import { openApiRoutes } from './routes/openapi';
@@ -116,6 +117,7 @@ export async function buildApiServer(deps: ApiDependencies): Promise<FastifyInst
   await app.register(incidentRoutes(deps.client));
   await app.register(incidentUpdateRoutes({ client: deps.client, db: deps.db }));
   await app.register(obligationRoutes(deps.client));
+  await app.register(notificationRoutes(deps.client));
   await app.register(evidenceRoutes({ db: deps.db, dataDir: deps.config.dataDir }));
   await app.register(closureReportRoutes({ client: deps.client, db: deps.db }));
   await app.register(codecRoutes(deps.config), { prefix: '/codec' });

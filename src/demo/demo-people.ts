@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { IncidentStatus } from '../incidents/incident-state';
 import type { ScenarioLabel } from '../generate/scenarios/scenario';
 import type { ImportedRow } from '../hhs/import-breach-file';
 import type { ContactCipher } from '../notification/population/contact-cipher';
+import type { NotificationProgress } from '../notification/progress';
 import { createFhirPatientDirectory } from '../notification/population/patient-directory';
 import { type ResolvedPopulation, resolvePopulationFromAudit } from '../notification/population/resolve-population';
 import { PLATFORM_EVENTS_PATH } from '../prm-simulator/platform-events';
 import type { Database } from '../store/database';
-import type { ApiCaller } from './api-caller';
+import { type ApiCaller, ApiCallError } from './api-caller';
 import { demoAssessment } from './demo-assessment';
 import { DEMO_TENANT } from './demo-traffic';
 
@@ -137,4 +140,24 @@ export async function assessAndDecide(
   });
 
   return { resolved, scope };
+}
+
+/** The notice the privacy office wrote for this breach, in English and Spanish. */
+const DEMO_NOTICE = join(__dirname, '..', '..', 'examples', 'notice.json');
+
+/** Legal starts notifying the affected patients with the approved notice, and follows the fan-out to its end. */
+export async function notifyPatients(legal: ApiCaller, incidentId: string): Promise<NotificationProgress> {
+  const notice: unknown = JSON.parse(await readFile(DEMO_NOTICE, 'utf8'));
+  await legal.post(incidentPath(incidentId, '/notification'), { notice });
+
+  return waitUntil(
+    'the notices to go out',
+    () =>
+      legal.get<NotificationProgress>(incidentPath(incidentId, '/notification')).catch((error: unknown) => {
+        // The fan-out workflow starts a moment after the incident accepts the request.
+        if (error instanceof ApiCallError && error.status === 404) return undefined;
+        throw error;
+      }),
+    (progress): progress is NotificationProgress => progress?.state === 'finished',
+  );
 }

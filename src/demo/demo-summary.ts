@@ -1,4 +1,5 @@
 import type { IncidentStatus } from '../incidents/incident-state';
+import type { NotificationProgress } from '../notification/progress';
 import type { ObligationsStatus } from '../obligations/tracking/status';
 import type { BundleVerification } from '../evidence/verify-bundle';
 
@@ -12,9 +13,17 @@ export interface DemoOutcome {
   report: string;
   population: { size: number; missing: number; byJurisdiction: Record<string, number> };
   obligations: ObligationsStatus;
-  notices?: string;
+  notices: NotificationProgress;
   bundle: { file: string; verification: BundleVerification };
-  where: { outbox?: string; smsOutbox: string; apiUrl: string; temporal: string; uiUrl?: string; staysUp: boolean };
+  where: {
+    outbox?: string;
+    smsOutbox: string;
+    letters: string;
+    apiUrl: string;
+    temporal: string;
+    uiUrl?: string;
+    staysUp: boolean;
+  };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -62,6 +71,18 @@ function printObligations(status: ObligationsStatus): void {
   }
 }
 
+function printNotices(progress: NotificationProgress): void {
+  const { mail, email, sms } = progress.channels;
+  console.log('');
+  console.log(`Notices to the ${count(progress.total)} affected patients (${progress.state}):`);
+  console.log(
+    `  letters ${count(mail.sent)}, emails ${count(email.sent)}, text messages ${count(sms.sent)}; failed ${count(progress.failed)}`,
+  );
+  console.log(
+    `  fallen back to a letter ${count(progress.fallenBack)}; counted toward substitute notice ${count(progress.substituteNotice)}; deceased without next-of-kin address ${count(progress.noNextOfKinAddress)}`,
+  );
+}
+
 export function printDemoSummary(outcome: DemoOutcome): void {
   console.log('');
   console.log(
@@ -70,7 +91,7 @@ export function printDemoSummary(outcome: DemoOutcome): void {
   printIncidents(outcome);
   printFollowed(outcome);
   printObligations(outcome.obligations);
-  if (outcome.notices) console.log(`\nNotices to patients: ${outcome.notices}`);
+  printNotices(outcome.notices);
 
   const { bundle, where } = outcome;
   const verdict =
@@ -81,6 +102,7 @@ export function printDemoSummary(outcome: DemoOutcome): void {
   console.log(`Evidence bundle: ${bundle.file} ${verdict}; check it yourself with breachline evidence verify`);
   console.log(`Mail (pages, reminders to legal, notices): ${where.outbox ?? 'sent through SMTP_URL'}`);
   console.log(`Text messages: ${where.smsOutbox}`);
+  console.log(`Letters and the mail-house manifests: ${where.letters}`);
   if (!where.staysUp) {
     console.log('The stack stops with the demo; run `npm run demo -- --keep` to explore it afterwards.');
     return;

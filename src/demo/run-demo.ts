@@ -17,7 +17,15 @@ import type { Database } from '../store/database';
 import { startLocalStack, type LocalStack } from '../cli/stack';
 import { type ApiCaller, ApiCallError, apiCaller } from './api-caller';
 import { describeReport, reportedBreach } from './demo-breach';
-import { assessAndDecide, DEMO_ACCOUNTS, incidentStatus, respond, tryAgainAs, waitUntil } from './demo-people';
+import {
+  assessAndDecide,
+  DEMO_ACCOUNTS,
+  incidentStatus,
+  notifyPatients,
+  respond,
+  tryAgainAs,
+  waitUntil,
+} from './demo-people';
 import { type DemoOutcome, printDemoSummary } from './demo-summary';
 import { DEMO_TENANT, loadHl7Examples, sendGeneratedDay } from './demo-traffic';
 
@@ -131,6 +139,8 @@ async function followThrough(stack: LocalStack, config: Readonly<Config>, workDi
     report,
   });
   const obligations = await remindedLegal(people.legal, followed.incidentId);
+  console.log('Legal is reminded of the overdue notices, and sends the approved notice to the affected patients');
+  const notices = await notifyPatients(people.legal, followed.incidentId);
 
   const bundleFile = join(workDir, `evidence-${followed.incidentId}.tar.gz`);
   await people.privacyOfficer.download(`/v1/incidents/${followed.incidentId}/evidence/bundle`, bundleFile);
@@ -143,10 +153,12 @@ async function followThrough(stack: LocalStack, config: Readonly<Config>, workDi
     report: describeReport(report),
     population: { size: resolved.size, missing: resolved.missing, byJurisdiction: resolved.byJurisdiction },
     obligations,
+    notices,
     bundle: { file: bundleFile, verification: await verifyBundle(bundleFile) },
     where: {
       outbox: stack.outboxDir,
       smsOutbox: join(config.dataDir, 'sms-outbox'),
+      letters: config.notification.lettersDir ?? join(config.dataDir, 'letters'),
       apiUrl,
       temporal: stack.address,
       uiUrl: stack.uiUrl,

@@ -7,7 +7,16 @@ import { Languages, PhiTypes } from './vocabulary';
  * it may travel in workflow input. Free text is written once per language.
  */
 
-const isoDate = z.iso.date();
+// A plain pattern rather than z.iso.date(): inside Temporal's workflow bundle
+// that helper resolved to zod's Date schema and refused every date string.
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(
+    (text) =>
+      !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+    'is not a calendar date',
+  );
 const perLanguage = z.object({ [Languages.en]: z.string().min(1), [Languages.es]: z.string().min(1) }).strict();
 
 export const noticeFactsSchema = z

@@ -38,6 +38,14 @@ describe('breachline demo', () => {
     expect(output).toMatch(/Breach facts from a real HHS OCR report: healthcare-provider in US-TX, 5,357 individuals/);
     expect(output).toMatch(/OVERDUE +HIPAA\/individuals +reminders [1-9]/);
 
+    const notified = /Notices to the (\d+) affected patients \(finished\):\n {2}letters (\d+), emails (\d+)/.exec(
+      output,
+    );
+    expect(Number(notified?.[1])).toBeGreaterThan(100);
+    expect(Number(notified?.[2])).toBeGreaterThan(0);
+    const emailsSent = Number(notified?.[3]);
+    expect(emailsSent).toBeGreaterThan(0);
+
     const bundle = /Evidence bundle: (\S+) verifies/.exec(output)?.[1];
     expect(bundle).toBeDefined();
     expect((await verifyBundle(bundle ?? '')).problems).toEqual([]);
@@ -45,5 +53,7 @@ describe('breachline demo', () => {
     const mail = mailIn(join(dataDir, 'outbox'));
     expect(mail.some((message) => message.includes('oncall@breachline.localhost'))).toBe(true);
     expect(mail.some((message) => /Subject: \[breachline\] Notice to/.test(message))).toBe(true);
+    const notices = mail.filter((message) => message.includes('1-800-555-0142'));
+    expect(notices).toHaveLength(emailsSent);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { riskAssessmentProblems } from '../../src/assessment/submission';
 import { setPopulationRequestSchema } from '../../src/incidents/responder-requests';
+import { noticeFactsSchema } from '../../src/notification/notice-facts';
 import { parseIncidentFacts } from '../../src/obligations/errors';
 
 /** The example files the README points newcomers to must stay valid input. */
@@ -24,5 +25,9 @@ describe('the example input files', () => {
     const request = { actorId: 'p.nakamura', role: 'privacy-officer', ...(example('population.json') as object) };
 
     expect(setPopulationRequestSchema.safeParse(request).success).toBe(true);
+  });
+
+  it('notice.json is the notice text notify start takes', () => {
+    expect(noticeFactsSchema.safeParse(example('notice.json')).error).toBeUndefined();
   });
 });
