@@ -26,13 +26,11 @@ export function registerPatientDirectory(app: FastifyInstance): void {
     }
 
     const patients = wanted.filter((id) => KNOWN_ID.test(id)).map(syntheticPatient);
-    return reply
-      .type('application/fhir+json')
-      .send({
-        resourceType: 'Bundle',
-        type: 'searchset',
-        total: patients.length,
-        entry: patients.map((resource) => ({ resource })),
-      });
+    return reply.type('application/fhir+json').send({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: patients.length,
+      entry: patients.map((resource) => ({ resource })),
+    });
   });
 }
