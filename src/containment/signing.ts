@@ -1,13 +1,14 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * HMAC-SHA256 signing of admin API requests, for the sender (breachline) and
  * the receiver (the platform, or our simulator of it).
  *
- * The signed string is these six lines joined by "\n", with no trailing one:
+ * The signed string is these seven lines joined by "\n", with no trailing one:
  *
  *   v1                      the scheme version
  *   <timestamp>             Unix time in whole seconds, decimal, as in the timestamp header
+ *   <nonce>                 32 lowercase hex digits, fresh for every send, as in the nonce header
  *   <METHOD>                upper case
  *   <path>                  the request target as sent: path and query string, percent-encoding untouched
  *   <request id>            as in the request-id header
@@ -21,14 +22,16 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  * A receiver accepts a request only when the signature matches (compared in
  * constant time), the timestamp lies within the allowed skew of its own
  * clock, and the same signature has not been seen before. A sender retrying
- * signs afresh with a new timestamp, so its retry is not a replay: the request
- * id, not the signature, is what makes the retry idempotent.
+ * signs afresh with a new nonce (the timestamp alone would repeat within a
+ * second), so its retry is not a replay: the request id, not the signature,
+ * is what makes the retry idempotent.
  */
 
 export const SignatureHeader = {
   timestamp: 'x-breachline-timestamp',
   signature: 'x-breachline-signature',
   requestId: 'x-breachline-request-id',
+  nonce: 'x-breachline-nonce',
 } as const;
 
 export const SIGNATURE_VERSION = 'v1';
@@ -52,11 +55,12 @@ export type SignatureHeaders = Record<(typeof SignatureHeader)[keyof typeof Sign
 
 const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
 
-export function canonicalRequest(request: SignableRequest, timestamp: number): string {
+export function canonicalRequest(request: SignableRequest, timestamp: number, nonce: string): string {
   const bodyDigest = createHash('sha256').update(request.body, 'utf8').digest('hex');
   return [
     SIGNATURE_VERSION,
     String(timestamp),
+    nonce,
     request.method.toUpperCase(),
     request.path,
     request.requestId,
@@ -68,14 +72,22 @@ function hmacHex(secret: string, text: string): string {
   return createHmac('sha256', secret).update(text, 'utf8').digest('hex');
 }
 
-/** The three headers that sign `request`, at `timestamp` (Unix seconds; now by default). */
-export function signRequest(request: SignableRequest, secret: string, timestamp = nowInSeconds()): SignatureHeaders {
+const freshNonce = (): string => randomBytes(16).toString('hex');
+
+/** The four headers that sign `request`, at `timestamp` (Unix seconds; now by default), with a fresh nonce. */
+export function signRequest(
+  request: SignableRequest,
+  secret: string,
+  timestamp = nowInSeconds(),
+  nonce = freshNonce(),
+): SignatureHeaders {
   if (!REQUEST_ID_PATTERN.test(request.requestId)) {
     throw new RangeError('A request id is 1 to 200 letters, digits or . _ : -');
   }
   return {
     [SignatureHeader.timestamp]: String(timestamp),
-    [SignatureHeader.signature]: `${SIGNATURE_VERSION}=${hmacHex(secret, canonicalRequest(request, timestamp))}`,
+    [SignatureHeader.nonce]: nonce,
+    [SignatureHeader.signature]: `${SIGNATURE_VERSION}=${hmacHex(secret, canonicalRequest(request, timestamp, nonce))}`,
     [SignatureHeader.requestId]: request.requestId,
   };
 }
@@ -91,7 +103,7 @@ export const SignatureRejection = {
 export type SignatureRejection = (typeof SignatureRejection)[keyof typeof SignatureRejection];
 
 const rejectionMessages: Record<SignatureRejection, string> = {
-  unsigned: 'the request carries no signature, timestamp or request id header',
+  unsigned: 'the request carries no signature, timestamp, nonce or request id header',
   malformed: 'a signature header is malformed',
   stale: 'the timestamp is outside the allowed clock skew',
   'bad-signature': 'the signature does not match the request',
@@ -151,14 +163,16 @@ const refuse = (reason: SignatureRejection): Verification => ({
 
 const SIGNATURE_FORMAT = /^v1=[0-9a-f]{64}$/;
 const TIMESTAMP_FORMAT = /^\d{1,12}$/;
+const NONCE_FORMAT = /^[0-9a-f]{32}$/;
 
 /** Checks a received request's signature headers; see the top of this file for the rules. */
 export function verifySignedRequest(request: ReceivedRequest, options: VerifyOptions): Verification {
   const timestampText = header(request.headers, SignatureHeader.timestamp);
   const signature = header(request.headers, SignatureHeader.signature);
   const requestId = header(request.headers, SignatureHeader.requestId);
-  if (!timestampText || !signature || !requestId) return refuse(SignatureRejection.unsigned);
-  if (!TIMESTAMP_FORMAT.test(timestampText) || !SIGNATURE_FORMAT.test(signature)) {
+  const nonce = header(request.headers, SignatureHeader.nonce);
+  if (!timestampText || !signature || !requestId || !nonce) return refuse(SignatureRejection.unsigned);
+  if (!TIMESTAMP_FORMAT.test(timestampText) || !SIGNATURE_FORMAT.test(signature) || !NONCE_FORMAT.test(nonce)) {
     return refuse(SignatureRejection.malformed);
   }
   if (!REQUEST_ID_PATTERN.test(requestId)) return refuse(SignatureRejection.malformed);
@@ -170,7 +184,7 @@ export function verifySignedRequest(request: ReceivedRequest, options: VerifyOpt
     return refuse(SignatureRejection.stale);
   }
 
-  const expected = signRequest({ ...request, requestId }, options.secret, timestamp)[SignatureHeader.signature];
+  const expected = signRequest({ ...request, requestId }, options.secret, timestamp, nonce)[SignatureHeader.signature];
   if (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return refuse(SignatureRejection.badSignature);
 
   // Only a verified signature is remembered, so forged ones cannot fill the guard.

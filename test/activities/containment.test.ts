@@ -181,13 +181,7 @@ describe('containment against the PRM simulator', () => {
     expect(simulator.state.isSuspended(TENANT, USER)).toBe(true);
   });
 
-  // Bug: a signature covers the timestamp in whole seconds and no nonce, so
-  // a second send of the same request within one second is signed
-  // identically; the platform refuses it as a replay (401), which the
-  // activity reports as ContainmentRejected, non-retryable. The 2 s initial
-  // interval of containmentActivityOptions keeps Temporal's own retries
-  // clear of it; a tighter retry policy would not.
-  it.fails('answers an apply sent again within the same second as a replay too, not as a rejection', async () => {
+  it('answers an apply sent again within the same second as a replay too, not as a rejection', async () => {
     vi.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
     await activities.executeContainmentAction(actionRequest(ContainmentKind.suspendUser));
 

@@ -33,13 +33,15 @@ function verify(
 describe('request signing', () => {
   it('signs the documented canonical string with HMAC-SHA256', () => {
     const bodyDigest = createHash('sha256').update(request.body).digest('hex');
-    const canonical = `v1\n${NOW}\nPOST\n/admin/users/u-204/suspend\nincident-st-elsewhere-0a1b.0.apply\n${bodyDigest}`;
+    const nonce = '0123456789abcdef0123456789abcdef';
+    const canonical = `v1\n${NOW}\n${nonce}\nPOST\n/admin/users/u-204/suspend\nincident-st-elsewhere-0a1b.0.apply\n${bodyDigest}`;
 
-    const headers = signRequest(request, SECRET, NOW);
+    const headers = signRequest(request, SECRET, NOW, nonce);
 
-    expect(canonicalRequest(request, NOW)).toBe(canonical);
+    expect(canonicalRequest(request, NOW, nonce)).toBe(canonical);
     expect(headers).toEqual({
       'x-breachline-timestamp': String(NOW),
+      'x-breachline-nonce': nonce,
       'x-breachline-signature': `v1=${createHmac('sha256', SECRET).update(canonical).digest('hex')}`,
       'x-breachline-request-id': request.requestId,
     });
@@ -90,6 +92,26 @@ describe('request signing', () => {
 
     expect(verify(request, headers, { guard })).toMatchObject({ ok: true });
     expect(verify(request, headers, { guard, now: NOW + 200 })).toMatchObject({ ok: false, reason: 'replayed' });
+  });
+
+  it('signs a second send within the same second differently, so the retry is not taken for a replay', () => {
+    const guard = new ReplayGuard();
+    const first = signRequest(request, SECRET, NOW);
+    const second = signRequest(request, SECRET, NOW);
+
+    expect(second[SignatureHeader.signature]).not.toBe(first[SignatureHeader.signature]);
+    expect(verify(request, first, { guard })).toMatchObject({ ok: true });
+    expect(verify(request, second, { guard })).toMatchObject({ ok: true });
+  });
+
+  it('refuses a nonce that is missing or not 32 hex digits', () => {
+    const { [SignatureHeader.nonce]: _nonce, ...withoutNonce } = signRequest(request, SECRET, NOW);
+
+    expect(verify(request, withoutNonce)).toMatchObject({ ok: false, reason: 'unsigned' });
+    expect(verify(request, { ...withoutNonce, [SignatureHeader.nonce]: 'nonce' })).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 
   it('accepts a retry of the same request id signed afresh', () => {
