@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type Bottleneck from 'bottleneck';
 import { classifySendError, failureCode } from '../../messaging/classify-send-error';
 import { DeliveryStatus } from '../delivery-status';
 import type { DeliveryKey, DeliveryOutcome } from './delivery-store';
+import type { ProviderLimiter } from './provider-limits';
 
 /**
  * One notice through its provider's limiter, with a couple of quick retries
@@ -25,7 +25,7 @@ export const QUICK_RETRIES: QuickRetryPolicy = { attempts: 3, firstDelayMs: 250 
 
 export async function attemptDelivery(
   key: DeliveryKey,
-  limiter: Bottleneck,
+  limiter: ProviderLimiter,
   send: () => Promise<string>,
   policy: QuickRetryPolicy = QUICK_RETRIES,
 ): Promise<DeliveryOutcome> {
