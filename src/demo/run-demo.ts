@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { issueToken } from '../api/tokens';
 import { ApiRole } from '../api/roles';
@@ -142,7 +142,7 @@ async function followThrough(stack: LocalStack, config: Readonly<Config>, workDi
   console.log('Legal is reminded of the overdue notices, and sends the approved notice to the affected patients');
   const notices = await notifyPatients(people.legal, followed.incidentId);
 
-  const bundleFile = join(workDir, `evidence-${followed.incidentId}.tar.gz`);
+  const bundleFile = resolve(workDir, `evidence-${followed.incidentId}.tar.gz`);
   await people.privacyOfficer.download(`/v1/incidents/${followed.incidentId}/evidence/bundle`, bundleFile);
 
   return {
@@ -157,8 +157,8 @@ async function followThrough(stack: LocalStack, config: Readonly<Config>, workDi
     bundle: { file: bundleFile, verification: await verifyBundle(bundleFile) },
     where: {
       outbox: stack.outboxDir,
-      smsOutbox: join(config.dataDir, 'sms-outbox'),
-      letters: config.notification.lettersDir ?? join(config.dataDir, 'letters'),
+      smsOutbox: resolve(config.dataDir, 'sms-outbox'),
+      letters: resolve(config.notification.lettersDir ?? join(config.dataDir, 'letters')),
       apiUrl,
       temporal: stack.address,
       uiUrl: stack.uiUrl,
@@ -167,11 +167,31 @@ async function followThrough(stack: LocalStack, config: Readonly<Config>, workDi
   };
 }
 
+/**
+ * The demo runs in a folder of its own, `<dataDir>/demo`, emptied first, with
+ * its own Temporal dev server and embedded store: every run starts from
+ * nothing (its incident ids repeat from run to run), and it never writes into
+ * a configured PostgreSQL or Temporal server that holds real incidents.
+ */
+function demoConfig(configured: Readonly<Config>): Readonly<Config> {
+  const dataDir = join(configured.dataDir, 'demo');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  if (configured.database.url || configured.temporal.address)
+    console.log(`The demo runs on a stack of its own in ${dataDir}; DATABASE_URL and TEMPORAL_ADDRESS are not used`);
+
+  return withDemoEscalation({
+    ...configured,
+    dataDir,
+    database: {},
+    temporal: { ...configured.temporal, address: undefined },
+  });
+}
+
 export async function runDemo(options: { keep?: boolean }): Promise<void> {
-  const config = withDemoEscalation(loadConfig());
+  const config = demoConfig(loadConfig());
   const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn' });
-  const workDir = join(config.dataDir, 'demo');
-  mkdirSync(workDir, { recursive: true });
+  const workDir = config.dataDir;
   const stack = await startLocalStack(config, logger, { allowDevServer: true, simulatePlatform: true, serveApi: true });
 
   try {
