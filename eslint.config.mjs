@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts', 'src/demo/**/*.ts', 'bin/**', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'bin/**', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

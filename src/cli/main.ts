@@ -11,7 +11,7 @@ import { TemporalBinaryError } from '../temporal/binaries';
 import { alertCommand } from './alert';
 import { apiCommand } from './api';
 import { auditCommand, ingestCommand } from './audit';
-import { runDemo } from '../demo/run-demo';
+import { runDemo } from './demo/run-demo';
 import { runDev } from './dev';
 import { draftsCommand } from './drafts';
 import { evidenceCommand } from './evidence';

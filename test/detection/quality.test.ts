@@ -7,7 +7,6 @@ import {
   loadFieldMapping,
   loadRules,
   type LoadedRules,
-  type ReferenceListEntry,
   type RuleMatch,
 } from '../../src/detection';
 import { DEFAULT_RULES_DIR } from '../../src/detection/sweep/rule-pack';
@@ -15,13 +14,12 @@ import { ruleKey } from '../../src/detection/sigma-rule';
 import {
   allScenarios,
   type GenerateOptionsInput,
-  PatientFlag,
   planTraffic,
   ScenarioName,
   type ScenarioLabel,
-  type TrafficLabels,
   trafficEvents,
 } from '../../src/generate';
+import { referenceEntriesFor } from '../../src/generate/reference-entries';
 import { openPgliteTestStore, type TestStore } from '../support/stores';
 
 /**
@@ -83,26 +81,6 @@ interface Score {
   unjudged: number;
   precision: number | undefined;
   recall: number | undefined;
-}
-
-function referenceLists(labels: TrafficLabels): ReferenceListEntry[] {
-  const tenantId = labels.options.tenant_id;
-  const terminated = labels.terminated_users.map((user) => ({
-    tenantId,
-    listName: 'terminated_accounts',
-    value: user.user_id,
-    effectiveFrom: user.terminated_at,
-  }));
-  const flagged = labels.flagged_patients.map((patient) => ({
-    tenantId,
-    listName: patient.flag === PatientFlag.vip ? 'vip_patients' : 'employee_patients',
-    value: patient.patient_id,
-  }));
-  const careTeams = labels.flagged_patients.flatMap((patient) =>
-    patient.care_team.map((userId) => ({ tenantId, listName: `care_team:${patient.patient_id}`, value: userId })),
-  );
-
-  return [...terminated, ...flagged, ...careTeams];
 }
 
 function overlapped(match: RuleMatch, labels: readonly ScenarioLabel[]): ScenarioLabel[] {
@@ -171,7 +149,7 @@ describe('detection quality on generated traffic with every scenario injected', 
     loaded = await loadRules([DEFAULT_RULES_DIR], loadFieldMapping());
     store = await openPgliteTestStore();
     await ingest(store.db, [...trafficEvents(plan)]);
-    await addReferenceListEntries(store.db, referenceLists(plan.labels));
+    await addReferenceListEntries(store.db, referenceEntriesFor(plan.labels));
 
     matches = await evaluateRules(store.db, loaded, { timeZone: plan.options.timeZone });
 

@@ -1,13 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ingestFile } from '../audit/ingest-file';
-import { InputFormat } from '../audit/read-records';
-import { addReferenceListEntries } from '../detection/reference-lists';
-import { allScenarios } from '../generate/options';
-import { planTraffic, trafficEvents } from '../generate/traffic';
-import { referenceEntriesFor } from '../generate/reference-entries';
-import type { TrafficLabels } from '../generate/labels';
-import type { Database } from '../store/database';
+import { ingestFile } from '../../audit/ingest-file';
+import { InputFormat } from '../../audit/read-records';
+import { addReferenceListEntries } from '../../detection/reference-lists';
+import { allScenarios } from '../../generate/options';
+import { planTraffic, trafficEvents } from '../../generate/traffic';
+import { referenceEntriesFor } from '../../generate/reference-entries';
+import type { TrafficLabels } from '../../generate/labels';
+import type { Database } from '../../store/database';
 import type { ApiCaller } from './api-caller';
 
 /**
@@ -20,7 +20,7 @@ import type { ApiCaller } from './api-caller';
 
 export const DEMO_TENANT = 'st-elsewhere';
 
-const HL7_EXAMPLES_DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'fhir-r4-auditevent');
+const HL7_EXAMPLES_DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'fhir-r4-auditevent');
 
 /** About eleven thousand events: big enough to hide the scenarios in, small enough to load in seconds. */
 const DEMO_DAY = {

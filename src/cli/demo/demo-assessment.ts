@@ -1,4 +1,4 @@
-import type { RiskAssessmentSubmission } from '../assessment/submission';
+import type { RiskAssessmentSubmission } from '../../assessment/submission';
 
 /**
  * The demo privacy officer's risk assessment of a snooping spree: unsecured

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IncidentStatus } from '../incidents/incident-state';
-import type { ScenarioLabel } from '../generate/scenarios/scenario';
-import type { ImportedRow } from '../hhs/import-breach-file';
-import type { ContactCipher } from '../notification/population/contact-cipher';
-import type { NotificationProgress } from '../notification/progress';
-import { createFhirPatientDirectory } from '../notification/population/patient-directory';
-import { type ResolvedPopulation, resolvePopulationFromAudit } from '../notification/population/resolve-population';
-import { PLATFORM_EVENTS_PATH } from '../prm-simulator/platform-events';
-import type { Database } from '../store/database';
+import type { IncidentStatus } from '../../incidents/incident-state';
+import type { ScenarioLabel } from '../../generate/scenarios/scenario';
+import type { ImportedRow } from '../../hhs/import-breach-file';
+import type { ContactCipher } from '../../notification/population/contact-cipher';
+import type { NotificationProgress } from '../../notification/progress';
+import { createFhirPatientDirectory } from '../../notification/population/patient-directory';
+import { type ResolvedPopulation, resolvePopulationFromAudit } from '../../notification/population/resolve-population';
+import { PLATFORM_EVENTS_PATH } from '../../prm-simulator/platform-events';
+import type { Database } from '../../store/database';
 import { type ApiCaller, ApiCallError } from './api-caller';
 import { demoAssessment } from './demo-assessment';
 import { DEMO_TENANT } from './demo-traffic';
@@ -143,7 +143,7 @@ export async function assessAndDecide(
 }
 
 /** The notice the privacy office wrote for this breach, in English and Spanish. */
-const DEMO_NOTICE = join(__dirname, '..', '..', 'examples', 'notice.json');
+const DEMO_NOTICE = join(__dirname, '..', '..', '..', 'examples', 'notice.json');
 
 /** Legal starts notifying the affected patients with the approved notice, and follows the fan-out to its end. */
 export async function notifyPatients(legal: ApiCaller, incidentId: string): Promise<NotificationProgress> {

@@ -1,7 +1,7 @@
-import type { IncidentStatus } from '../incidents/incident-state';
-import type { NotificationProgress } from '../notification/progress';
-import type { ObligationsStatus } from '../obligations/tracking/status';
-import type { BundleVerification } from '../evidence/verify-bundle';
+import type { IncidentStatus } from '../../incidents/incident-state';
+import type { NotificationProgress } from '../../notification/progress';
+import type { ObligationsStatus } from '../../obligations/tracking/status';
+import type { BundleVerification } from '../../evidence/verify-bundle';
 
 /** What the demo did, printed at the end for a person to read and go look at. */
 

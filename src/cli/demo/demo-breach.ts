@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { importBreachFile, type ImportedRow } from '../hhs/import-breach-file';
+import { importBreachFile, type ImportedRow } from '../../hhs/import-breach-file';
 
 /**
  * The breach the demo's privacy officer reports is a real one: a row of the
@@ -11,7 +11,7 @@ import { importBreachFile, type ImportedRow } from '../hhs/import-breach-file';
  * the past, so its clocks have already run out and legal is reminded at once.
  */
 
-export const DEMO_HHS_REPORT = join(__dirname, '..', '..', 'examples', 'hhs-ocr-report.csv');
+export const DEMO_HHS_REPORT = join(__dirname, '..', '..', '..', 'examples', 'hhs-ocr-report.csv');
 
 export class DemoInputError extends Error {
   constructor(message: string) {
