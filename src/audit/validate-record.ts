@@ -1,5 +1,6 @@
 import { canonicalAddress, canonicalContent, canonicalInstant } from './canonical';
 import { type AuditEvent, auditEventSchema } from './event';
+import { readCommonRecord } from './common-record';
 import { copyRow, type PreparedEvent } from './stored-event';
 import { UnreadableRecord } from './unreadable-record';
 
@@ -50,7 +51,6 @@ function contentOf(event: AuditEvent, index: number): { content: string } | { pr
   }
 }
 
-/** Checks one platform-shape record; `tenantId`, when given, is the only tenant the batch may write. */
 /**
  * Unknown fields are refused, never dropped. Checking the keys here and
  * parsing with the stripping variant of the schema gives the same answers as
@@ -67,9 +67,11 @@ function unknownFieldProblems(raw: unknown, index: number): RecordProblem[] {
   return [{ index, field: '(record)', problem: `has unknown field(s): ${unknown.join(', ')}` }];
 }
 
-export function checkRecord(raw: unknown, index: number, tenantId?: string): RecordCheck {
-  if (raw instanceof UnreadableRecord)
-    return { ok: false, problems: [{ index, field: '(record)', problem: raw.reason }] };
+/** The parsed event (none if the schema refuses it), with any problems found so far. */
+function parseRecord(raw: unknown, index: number): { event?: AuditEvent; problems: RecordProblem[] } {
+  const common = readCommonRecord(raw);
+  if (common) return { event: common, problems: [] };
+
   const parsed = strippingSchema.safeParse(raw);
   const unknownFields = unknownFieldProblems(raw, index);
   if (!parsed.success) {
@@ -78,15 +80,23 @@ export function checkRecord(raw: unknown, index: number, tenantId?: string): Rec
       field: issue.path.map(String).join('.') || '(record)',
       problem: issue.message,
     }));
-    return { ok: false, problems: [...problems, ...unknownFields] };
+    return { problems: [...problems, ...unknownFields] };
   }
+  return { event: parsed.data, problems: unknownFields };
+}
 
-  const event = parsed.data;
+/** Checks one platform-shape record; `tenantId`, when given, is the only tenant the batch may write. */
+export function checkRecord(raw: unknown, index: number, tenantId?: string): RecordCheck {
+  if (raw instanceof UnreadableRecord)
+    return { ok: false, problems: [{ index, field: '(record)', problem: raw.reason }] };
+  const { event, problems: parseProblems } = parseRecord(raw, index);
+  if (!event) return { ok: false, problems: parseProblems };
+
   const canonical = contentOf(event, index);
   // JSON escapes U+0000 as \u0000, so the canonical form shows whether any field needs the precise check.
   const mayHoldNul = !('content' in canonical) || canonical.content.includes('\\u0000');
   const problems = [
-    ...unknownFields,
+    ...parseProblems,
     ...(mayHoldNul ? nulProblems(event, index) : []),
     ...('problems' in canonical ? canonical.problems : []),
   ];
