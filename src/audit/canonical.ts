@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import ipaddr from 'ipaddr.js';
 import type { AuditEvent } from './event';
+import { isDottedQuad, utcInstantFraction } from './text-formats';
 
 /**
  * The canonical form of an audit event, which the hash chain signs.
@@ -44,7 +45,11 @@ const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?
 
 /** An ISO 8601 instant with an offset, in UTC with exactly six fractional digits. */
 export function canonicalInstant(text: string): string {
-  // Fast paths: already canonical, or what Date#toISOString writes.
+  // Fast paths: UTC to the microsecond or less, as Date#toISOString and the stored form write it.
+  const utcFraction = utcInstantFraction(text);
+  if (utcFraction !== undefined) {
+    return utcFraction.length === 6 ? text : `${text.slice(0, 19)}.${utcFraction.padEnd(6, '0')}Z`;
+  }
   if (CANONICAL_INSTANT.test(text)) return text;
   if (MILLISECOND_UTC.test(text) && !Number.isNaN(Date.parse(text))) return `${text.slice(0, 23)}000Z`;
 
@@ -59,38 +64,79 @@ export function canonicalInstant(text: string): string {
   return `${utc}.${fraction.padEnd(6, '0')}Z`;
 }
 
-const DOTTED_QUAD = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
 export function canonicalAddress(text: string | null): string | null {
   if (text === null) return null;
-  const address = text.split('/')[0] ?? text;
+  const slash = text.indexOf('/');
+  const address = slash < 0 ? text : text.slice(0, slash);
   // A plain dotted quad without leading zeros is already in normal form.
-  if (DOTTED_QUAD.test(address)) return address;
+  if (isDottedQuad(address)) return address;
   return ipaddr.parse(address).toString();
 }
 
 /** The fields of an event that it is compared and hashed on. */
 export type CanonicalFields = Omit<AuditEvent, 'occurred_at'> & { occurred_at: string };
 
-const text = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
+/** Nesting past this is left to the library, whose recursion has no limit of its own. */
+const MAX_ORDERED_DEPTH = 16;
 
 /**
- * The canonical form. Members are written in the RFC 8785 order by hand
- * (their names are fixed ASCII, so code-unit order is plain sorting); only
- * `details` has keys we do not know, and the library canonicalises it.
+ * Whether JSON.stringify already writes `value` as RFC 8785 does: nothing but
+ * strings, booleans, null, finite numbers, plain arrays and plain objects
+ * whose keys are in code-unit order. Both then write every key, string and
+ * number the same way.
+ */
+function isInCanonicalOrder(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || depth > MAX_ORDERED_DEPTH) return false;
+  if (Array.isArray(value)) return value.every((item) => isInCanonicalOrder(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+
+  const keys = Object.keys(value);
+  let previous = '';
+  for (const [i, key] of keys.entries()) {
+    if (i > 0 && previous >= key) return false;
+    if (!isInCanonicalOrder((value as Record<string, unknown>)[key], depth + 1)) return false;
+    previous = key;
+  }
+  return true;
+}
+
+const STAND_IN = ',"details":null,';
+
+/**
+ * The canonical form. The members are listed in RFC 8785 order (their names
+ * are fixed ASCII, so code-unit order is plain sorting) and JSON.stringify
+ * writes them, strings and all, as the standard does. Only `details` has keys
+ * we do not know: when they are not already in order, the library writes it
+ * in place of a null stand-in, which is the first `"details"` member outside a
+ * string since JSON escapes every quote inside one.
  */
 export function canonicalContent(event: CanonicalFields): string {
+  const members = {
+    action: event.action,
+    details: event.details as unknown,
+    id: event.id.toLowerCase(),
+    ip_address: canonicalAddress(event.ip_address),
+    occurred_at: canonicalInstant(event.occurred_at),
+    outcome: event.outcome,
+    patient_id: event.patient_id,
+    phi_accessed: event.phi_accessed,
+    resource_id: event.resource_id,
+    resource_type: event.resource_type,
+    tenant_id: event.tenant_id,
+    user_agent: event.user_agent,
+    user_id: event.user_id,
+    v: CANONICAL_VERSION,
+  };
+  if (isInCanonicalOrder(event.details)) return JSON.stringify(members);
+
   const details = canonicalize(event.details);
   if (details === undefined) throw new TypeError('details cannot be canonicalised');
+  const written = JSON.stringify({ ...members, details: null });
+  const standIn = written.indexOf(STAND_IN) + STAND_IN.length - 'null,'.length;
 
-  return (
-    `{"action":${text(event.action)},"details":${details},"id":${text(event.id.toLowerCase())}` +
-    `,"ip_address":${text(canonicalAddress(event.ip_address))},"occurred_at":${text(canonicalInstant(event.occurred_at))}` +
-    `,"outcome":${text(event.outcome)},"patient_id":${text(event.patient_id)}` +
-    `,"phi_accessed":${event.phi_accessed ? 'true' : 'false'},"resource_id":${text(event.resource_id)}` +
-    `,"resource_type":${text(event.resource_type)},"tenant_id":${text(event.tenant_id)}` +
-    `,"user_agent":${text(event.user_agent)},"user_id":${text(event.user_id)},"v":${CANONICAL_VERSION}}`
-  );
+  return `${written.slice(0, standIn)}${details}${written.slice(standIn + 'null'.length)}`;
 }
 
 /** The chain hash of an event whose canonical form is `content`; `receivedAt` must already be canonical. */

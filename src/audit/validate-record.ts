@@ -111,7 +111,7 @@ export function checkRecord(raw: unknown, index: number, tenantId?: string): Rec
     tenantId: event.tenant_id,
     id: event.id.toLowerCase(),
     content: canonical.content,
-    copyRow: copyRow(event),
+    copyRow: copyRow(event, canonical.content),
     event,
   };
 }
