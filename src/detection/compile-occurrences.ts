@@ -17,7 +17,10 @@ import {
  * the event that first made its condition true (its conditions are
  * lower bounds only when it is referred to, so that moment is final).
  * Every occurrence relation has the same columns: tenant_id, t (instant),
- * seq, id, user_id, ip, patient_id, then f0..fn for the fields asked for.
+ * seq, user_id, then f0..fn for the fields asked for. They stay this
+ * narrow on purpose: a sweep may carry a million occurrences through its
+ * windows, and the few that end up in an alert are looked up by seq for
+ * the rest (compile-rule.ts).
  *
  * Windows are tumbling and aligned to the Unix epoch: a 10m correlation
  * counts 10:00-10:10, 10:10-10:20, ... (UTC; a 1d window is a UTC day).
@@ -35,7 +38,7 @@ export interface FieldRequest {
   numeric: boolean;
 }
 
-const BASE_COLUMNS = 'tenant_id, t, seq, id, user_id, ip, patient_id';
+const BASE_COLUMNS = 'tenant_id, t, seq, user_id';
 
 export function occurrences(
   rule: Rule,
@@ -64,8 +67,7 @@ function detectionOccurrences(
 
   return ctx.cte(
     'matches',
-    `SELECT e.tenant_id, e.occurred_at AS t, e.seq, e.id::text AS id, e.user_id, host(e.ip_address) AS ip,` +
-      ` e.patient_id${fields.join('')} FROM ${source} e` +
+    `SELECT e.tenant_id, e.occurred_at AS t, e.seq, e.user_id${fields.join('')} FROM ${source} e` +
       ` WHERE ${ctx.scope.candidate('e')} AND e.occurred_at >= ${lowerBound} AND ${predicate}`,
   );
 }
@@ -120,30 +122,48 @@ function fieldFor(rule: CorrelationRule, referred: Rule, group: string): string 
   return alias ?? group;
 }
 
-/** Windows (tenant_id, g.., bucket) whose occurrences meet the condition. */
+/**
+ * Windows (tenant_id, g.., bucket) whose occurrences meet the condition.
+ * A count of distinct things is taken over (window, thing) pairs made
+ * distinct first: both steps hash, where count(DISTINCT ...) sorts every
+ * occurrence.
+ */
 export function qualifying(rule: CorrelationRule, windowed: string, ctx: CompileContext): string {
   const keys = windowKeys('w', rule);
   if (rule.type === CorrelationType.temporalOrdered) {
     return ctx.cte('qualifying', `SELECT ${windowKeys('c', rule)} FROM ${orderedChain(rule, windowed, ctx)} c`);
   }
-  const test = conditionSql(metric(rule, 'w'), effectiveCondition(rule), ctx);
+  const counted = distinctKey(rule);
+  if (counted !== undefined) {
+    const test = conditionSql('count(w.counted)', effectiveCondition(rule), ctx);
+    return ctx.cte(
+      'qualifying',
+      `SELECT ${keys} FROM (SELECT DISTINCT ${keys}, ${counted} AS counted FROM ${windowed} w) w` +
+        ` GROUP BY ${keys} HAVING ${test}`,
+    );
+  }
+  const test = conditionSql(
+    `${rule.type === CorrelationType.valueSum ? 'sum' : 'avg'}(w.v)`,
+    effectiveCondition(rule),
+    ctx,
+  );
 
   return ctx.cte('qualifying', `SELECT ${keys} FROM ${windowed} w GROUP BY ${keys} HAVING ${test}`);
 }
 
-function metric(rule: CorrelationRule, alias: string): string {
+/** What a counting correlation counts the distinct values of: events (by seq, unique in a tenant), values, or rules. */
+function distinctKey(rule: CorrelationRule): string | undefined {
   switch (rule.type) {
     case CorrelationType.eventCount:
-      return `count(DISTINCT ${alias}.id)`;
+      return 'w.seq';
     case CorrelationType.valueCount:
-      return `count(DISTINCT ${alias}.v)`;
-    case CorrelationType.valueSum:
-      return `sum(${alias}.v)`;
-    case CorrelationType.valueAvg:
-      return `avg(${alias}.v)`;
+      return 'w.v';
     case CorrelationType.temporal:
     case CorrelationType.temporalOrdered:
-      return `count(DISTINCT ${alias}.r)`;
+      return 'w.r';
+    case CorrelationType.valueSum:
+    case CorrelationType.valueAvg:
+      return undefined;
   }
 }
 
@@ -169,9 +189,9 @@ function crossing(rule: CorrelationRule, windowed: string, ctx: CompileContext):
   if (!isLowerBound(rule)) throw new UncheckedRuleError(`${rule.title} cannot be referred to by another correlation`);
   const partition = windowKeys('w', rule);
   const order = 'ORDER BY w.t, w.seq, w.r';
-  const distinctKey = { event_count: 'w.id', value_count: 'w.v', temporal: 'w.r' }[rule.type as string];
-  const firstFlag = distinctKey
-    ? `CASE WHEN ${distinctKey} IS NOT NULL AND row_number() OVER (PARTITION BY ${partition}, ${distinctKey} ${order}) = 1 THEN 1 ELSE 0 END`
+  const counted = distinctKey(rule);
+  const firstFlag = counted
+    ? `CASE WHEN ${counted} IS NOT NULL AND row_number() OVER (PARTITION BY ${partition}, ${counted} ${order}) = 1 THEN 1 ELSE 0 END`
     : 'w.v';
   const flagged = ctx.cte('flagged', `SELECT w.*, ${firstFlag} AS step FROM ${windowed} w`);
   const running = ctx.cte(

@@ -1,3 +1,4 @@
+import type { Queryable } from '../store/database';
 import { CompileContext } from './compile-context';
 import { groupColumns, occurrences, qualifying, windows } from './compile-occurrences';
 import type { FieldMapping } from './field-mapping';
@@ -43,20 +44,34 @@ export interface AlertRow {
 /** Event ids and subject values listed per alert; the counts are always complete. */
 export const MAX_LISTED = 100;
 
-export function compileRule(rule: Rule, mapping: FieldMapping, scope: SweepScope = {}): CompiledQuery {
+/**
+ * `earliestNew` is the earliest occurred_at among the sweep's new events
+ * (earliestNewEvent finds it). It is found once per sweep rather than in
+ * every statement, and as a value it lets the planner see how much of the
+ * table a statement reads: all of it for a first sweep, a sliver after.
+ */
+export function compileRule(rule: Rule, mapping: FieldMapping, scope: SweepScope, earliestNew: string): CompiledQuery {
   const params = new SqlParams();
   const ctx = new CompileContext(params, mapping, new ScopeSql(scope, params));
-  const start = ctx.cte(
-    'sweep_start',
-    `SELECT min(a.occurred_at) AS lo FROM audit_events a WHERE ${ctx.scope.fresh('a')}`,
-  );
-  const earliestNew = `(SELECT lo FROM ${start})`;
+  const from = params.add(earliestNew, 'timestamptz');
 
-  const shape =
-    rule.kind === 'detection' ? perUserWindows(rule, earliestNew, ctx) : correlationWindows(rule, earliestNew, ctx);
+  const shape = rule.kind === 'detection' ? perUserWindows(rule, from, ctx) : correlationWindows(rule, from, ctx);
   const sql = ctx.statement(summarySql(shape, ctx));
 
   return { sql, params: params.values };
+}
+
+/** The earliest occurred_at among the scope's new events, in canonical UTC; null when there are none. */
+export async function earliestNewEvent(db: Queryable, scope: SweepScope): Promise<string | null> {
+  const params = new SqlParams();
+  const fresh = new ScopeSql(scope, params).fresh('a');
+  const { rows } = await db.query<{ earliest: string | null }>(
+    `SELECT to_char(min(a.occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS earliest` +
+      ` FROM audit_events a WHERE ${fresh}`,
+    params.values,
+  );
+
+  return rows[0]?.earliest ?? null;
 }
 
 interface WindowShape {
@@ -88,6 +103,11 @@ function correlationWindows(rule: CorrelationRule, earliestNew: string, ctx: Com
   };
 }
 
+/**
+ * Occurrences carry only tenant, seq, time and user; an alert's listed
+ * ids, users, addresses and patients are read from its own events by
+ * (tenant_id, seq), through the primary key, once the alerts are known.
+ */
 function summarySql(shape: WindowShape, ctx: CompileContext): string {
   const keys = ['tenant_id', ...Array.from({ length: shape.groups }, (_, g) => `g${g}`), 'bucket'];
   const join = shape.qualifying
@@ -95,24 +115,33 @@ function summarySql(shape: WindowShape, ctx: CompileContext): string {
     : '';
   const events = ctx.cte(
     'alert_events',
-    `SELECT DISTINCT ${keys.map((key) => `w.${key}`).join(', ')}, w.id, w.t, w.seq, w.user_id, w.ip, w.patient_id` +
-      ` FROM ${shape.windowed} w${join}`,
+    `SELECT DISTINCT ${keys.map((key) => `w.${key}`).join(', ')}, w.t, w.seq FROM ${shape.windowed} w${join}`,
   );
+  const groupValues = groupColumns('s', shape.groups);
+  const alerts = ctx.cte(
+    'alerts',
+    [
+      `SELECT s.tenant_id, ARRAY[${groupValues.join(', ')}]::text[] AS group_values, s.bucket,`,
+      ` count(*)::bigint AS event_count, (count(*) FILTER (WHERE s.seq > ${ctx.scope.afterSeq}))::bigint AS new_event_count,`,
+      ` max(s.seq) AS max_seq, array_agg(s.seq ORDER BY s.t, s.seq) AS seqs, min(s.t) AS first_t, max(s.t) AS last_t`,
+      ` FROM ${events} s GROUP BY ${['s.tenant_id', ...groupValues, 's.bucket'].join(', ')}`,
+      ` HAVING max(s.seq) > ${ctx.scope.afterSeq}`,
+    ].join('\n'),
+  );
+
   const span = ctx.params.add(shape.spanSeconds, 'bigint');
   const utc = (sql: string): string => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const ofEvents = (select: string, seqs: string): string =>
+    `(SELECT ${select} FROM audit_events e WHERE e.tenant_id = a.tenant_id AND e.seq = ANY(${seqs}))`;
   const listed = (column: string): string =>
-    `(array_agg(DISTINCT s.${column}) FILTER (WHERE s.${column} IS NOT NULL))[1:${MAX_LISTED}]`;
-  const groupValues = groupColumns('s', shape.groups);
+    ofEvents(`(array_agg(DISTINCT ${column}) FILTER (WHERE ${column} IS NOT NULL))[1:${MAX_LISTED}]`, 'a.seqs');
 
   return [
-    `SELECT s.tenant_id, ARRAY[${groupValues.join(', ')}]::text[] AS group_values,`,
-    ` (s.bucket * ${span})::bigint AS window_start, count(*)::bigint AS event_count,`,
-    ` (count(*) FILTER (WHERE s.seq > ${ctx.scope.afterSeq}))::bigint AS new_event_count, max(s.seq) AS max_seq,`,
-    ` (array_agg(s.id ORDER BY s.t, s.seq))[1:${MAX_LISTED}] AS event_ids,`,
-    ` ${listed('user_id')} AS user_ids, ${listed('ip')} AS ip_addresses, ${listed('patient_id')} AS patient_ids,`,
-    ` ${utc('min(s.t)')} AS first_at, ${utc('max(s.t)')} AS last_at`,
-    ` FROM ${events} s GROUP BY ${['s.tenant_id', ...groupValues, 's.bucket'].join(', ')}`,
-    ` HAVING max(s.seq) > ${ctx.scope.afterSeq}`,
-    ` ORDER BY s.tenant_id, window_start, group_values`,
+    `SELECT a.tenant_id, a.group_values, (a.bucket * ${span})::bigint AS window_start, a.event_count,`,
+    ` a.new_event_count, a.max_seq,`,
+    ` ${ofEvents('array_agg(e.id::text ORDER BY e.occurred_at, e.seq)', `a.seqs[1:${MAX_LISTED}]`)} AS event_ids,`,
+    ` ${listed('e.user_id')} AS user_ids, ${listed('host(e.ip_address)')} AS ip_addresses,`,
+    ` ${listed('e.patient_id')} AS patient_ids, ${utc('a.first_t')} AS first_at, ${utc('a.last_t')} AS last_at`,
+    ` FROM ${alerts} a ORDER BY a.tenant_id, window_start, a.group_values`,
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { CompileContext } from './compile-context';
+import { isHourField, localHour, unusualHours } from './derived-hours';
 import { DerivedFieldName, type HistoryField } from './field-mapping';
 
 /**
@@ -23,103 +24,117 @@ import { DerivedFieldName, type HistoryField } from './field-mapping';
  * the network and the patient, and only the first event from a new
  * network or of a new patient is flagged.
  *
- * They are computed set-wise with window functions over the history, in
- * one pass with no join: a sweep over a million events would otherwise run
- * a million subqueries, and a join of the history with itself is planned
- * as a nested loop whenever the statistics are stale (right after a bulk
- * ingest, and always on PGlite, which has no autovacuum), which takes
- * minutes on a few thousand events.
+ * They are computed set-wise, with window functions over the history,
+ * never per event: a sweep over a million events would otherwise run a
+ * million subqueries. The joins that bring the results back to the events
+ * are hash joins of whole sets; rules run with nested loops off
+ * (RULE_SETTINGS in evaluate-rules.ts), because with stale statistics
+ * (right after a bulk ingest, and always on PGlite, which has no
+ * autovacuum) the planner chose them, and took minutes over a few
+ * thousand events.
  */
-
-/**
- * Half a day: longer than any session or shift, so this shift's own events
- * never count as established, and shorter than a day less the spread, so
- * yesterday's events at the same hour always do. A constant of the code,
- * written into the SQL as a literal.
- */
-const ESTABLISHED_AFTER = "interval '12 hours'";
-
-const HOURS_OF_DAY = Array.from({ length: 24 }, (_, hour) => hour);
 
 interface Source {
   /** A CTE with every audit_events column plus one boolean column per derived field, named as the field. */
   name: string;
 }
 
+/**
+ * The history is read once, narrow (no details, no hashes). New networks
+ * and patients are computed per event over it into (tenant_id, seq, field)
+ * rows; unusual hours per hour bucket (derived-hours.ts). Both are joined
+ * to the events at or after `lowerBound`.
+ */
 export function derivedSource(fields: readonly HistoryField[], lowerBound: string, ctx: CompileContext): Source {
   const lookback = Math.max(...fields.map((field) => field.lookbackDays));
   const history = ctx.cte('history', historySql(fields, `${lowerBound} - ${ctx.days(lookback)}`, ctx));
 
-  const columns = fields.map((field) => `${derivedValue(field, ctx)} AS ${field.name}`);
+  const columns: string[] = [];
+  let joins = '';
+  const perEvent = fields.filter((field) => !isHourField(field));
+  if (perEvent.length > 0) {
+    const flags = eventWindowFlags(perEvent, history, lowerBound, ctx);
+    columns.push(...perEvent.map((field) => `f.${field.name}`));
+    joins += ` JOIN ${flags} f ON f.tenant_id = e.tenant_id AND f.seq = e.seq`;
+  }
+  for (const field of fields.filter(isHourField)) {
+    const lookup = unusualHours(field, history, lowerBound, ctx);
+    columns.push(`${lookup.value} AS ${field.name}`);
+    joins += lookup.join;
+  }
 
-  return { name: ctx.cte('derived', `SELECT h.*, ${columns.join(', ')} FROM ${history} h`) };
+  return {
+    name: ctx.cte(
+      'derived',
+      `SELECT e.*, ${columns.join(', ')} FROM audit_events e${joins}` +
+        ` WHERE ${ctx.scope.stored('e')} AND e.occurred_at >= ${lowerBound}`,
+    ),
+  };
 }
 
-const PREVIOUS_ANY = 'lag(a.occurred_at) OVER (PARTITION BY a.tenant_id, a.user_id ORDER BY a.occurred_at, a.seq)';
+const NETWORK = 'network(set_masklen(a.ip_address, CASE family(a.ip_address) WHEN 4 THEN 24 ELSE 64 END))';
 
 function historySql(fields: readonly HistoryField[], from: string, ctx: CompileContext): string {
-  const network = 'network(set_masklen(a.ip_address, CASE family(a.ip_address) WHEN 4 THEN 24 ELSE 64 END))';
-  const sameNetwork = fields.some((field) => field.name === DerivedFieldName.networkNewForUser)
-    ? `, lag(a.occurred_at) OVER (PARTITION BY a.tenant_id, a.user_id, ${network} ORDER BY a.occurred_at, a.seq)` +
-      ' AS previous_same_network'
-    : '';
-
-  const samePatient = fields.some((field) => field.name === DerivedFieldName.patientNewForUser)
-    ? `, lag(a.occurred_at) OVER (PARTITION BY a.tenant_id, a.user_id, a.patient_id ORDER BY a.occurred_at, a.seq)` +
-      ' AS previous_same_patient, min(a.occurred_at) OVER (PARTITION BY a.tenant_id, a.user_id) AS first_seen'
-    : '';
-
-  const hours = fields.some((field) => field.name === DerivedFieldName.hourUnusualForUser);
-  const source = hours
-    ? `(SELECT a.*, extract(hour FROM a.occurred_at AT TIME ZONE ${ctx.scope.timeZone})::int AS local_hour` +
-      ` FROM audit_events a WHERE ${ctx.scope.stored('a')} AND a.occurred_at >= ${from}) a`
-    : `audit_events a WHERE ${ctx.scope.stored('a')} AND a.occurred_at >= ${from}`;
+  const wants = (name: string): boolean => fields.some((field) => field.name === name);
+  const columns = [
+    'a.tenant_id',
+    'a.user_id',
+    'a.seq',
+    'a.occurred_at',
+    ...(wants(DerivedFieldName.networkNewForUser) ? [`${NETWORK} AS network`] : []),
+    ...(wants(DerivedFieldName.patientNewForUser) ? ['a.patient_id'] : []),
+    ...(fields.some(isHourField) ? [`${localHour('a.occurred_at', ctx)} AS lh`] : []),
+  ];
 
   return (
-    `SELECT a.*, ${PREVIOUS_ANY} AS previous_any${sameNetwork}${samePatient}${hours ? establishedHours() : ''}` +
-    ` FROM ${source}` +
-    (hours
-      ? ' WINDOW established AS (PARTITION BY a.tenant_id, a.user_id ORDER BY a.occurred_at' +
-        ` RANGE BETWEEN UNBOUNDED PRECEDING AND ${ESTABLISHED_AFTER} PRECEDING)`
-      : '')
+    `SELECT ${columns.join(', ')} FROM audit_events a` + ` WHERE ${ctx.scope.stored('a')} AND a.occurred_at >= ${from}`
   );
 }
 
 /**
- * The user's latest established event (previous_established) and, for each
- * local hour of the day, the latest established event at that hour
- * (established_hours[hour + 1]): 25 running maxima over one window, whose
- * frame start never moves, so each row costs the same however long the
- * history.
+ * Partitions name user and patient ids in the "C" collation: it gives the
+ * same partitions (equality does not depend on collation) and sorts by
+ * plain byte comparison, several times faster over a million rows.
  */
-function establishedHours(): string {
-  const byHour = HOURS_OF_DAY.map(
-    (hour) => `max(a.occurred_at) FILTER (WHERE a.local_hour = ${hour}) OVER established`,
-  );
+const BY_USER = 'PARTITION BY h.tenant_id, h.user_id COLLATE "C"';
 
-  return (
-    ', max(a.occurred_at) OVER established AS previous_established' +
-    `, ARRAY[${byHour.join(', ')}] AS established_hours`
+const PREVIOUS_ANY = `lag(h.occurred_at) OVER (${BY_USER} ORDER BY h.occurred_at, h.seq)`;
+
+/** New networks and new patients: each event against the user's previous event, previous one from that network, and so on. */
+function eventWindowFlags(
+  fields: readonly HistoryField[],
+  history: string,
+  lowerBound: string,
+  ctx: CompileContext,
+): string {
+  const windows = [`${PREVIOUS_ANY} AS previous_any`];
+  if (fields.some((field) => field.name === DerivedFieldName.networkNewForUser)) {
+    windows.push(
+      `lag(h.occurred_at) OVER (${BY_USER}, h.network ORDER BY h.occurred_at, h.seq)` + ' AS previous_same_network',
+    );
+  }
+  if (fields.some((field) => field.name === DerivedFieldName.patientNewForUser)) {
+    windows.push(
+      `lag(h.occurred_at) OVER (${BY_USER}, h.patient_id COLLATE "C" ORDER BY h.occurred_at, h.seq)` +
+        ` AS previous_same_patient, min(h.occurred_at) OVER (${BY_USER}) AS first_seen`,
+    );
+  }
+  const values = fields.map((field) => `${eventValue(field, ctx)} AS ${field.name}`);
+
+  return ctx.cte(
+    'event_flags',
+    `SELECT h.tenant_id, h.seq, ${values.join(', ')} FROM (SELECT h.*, ${windows.join(', ')} FROM ${history} h) h` +
+      ` WHERE h.occurred_at >= ${lowerBound}`,
   );
 }
 
-/** The latest established event within ±spread hours of the event's local hour (greatest skips nulls). */
-function establishedNearHour(spreadHours: number, ctx: CompileContext): string {
-  const offsets = Array.from({ length: 2 * spreadHours + 1 }, (_, i) => i - spreadHours);
-  const slots = offsets.map(
-    (offset) => `h.established_hours[(h.local_hour + ${ctx.params.add(offset + 24, 'int')}) % 24 + 1]`,
-  );
-
-  return `greatest(${slots.join(', ')})`;
-}
-
-function derivedValue(field: HistoryField, ctx: CompileContext): string {
+function eventValue(field: HistoryField, ctx: CompileContext): string {
   const since = `h.occurred_at - ${ctx.days(field.lookbackDays)}`;
   const hasBaseline = `coalesce(h.previous_any >= ${since}, false)`;
   switch (field.name) {
     case DerivedFieldName.networkNewForUser:
       return (
-        `(h.ip_address IS NOT NULL AND ${hasBaseline}` +
+        `(h.network IS NOT NULL AND ${hasBaseline}` +
         ` AND (h.previous_same_network IS NULL OR h.previous_same_network < ${since}))`
       );
     case DerivedFieldName.patientNewForUser:
@@ -128,9 +143,6 @@ function derivedValue(field: HistoryField, ctx: CompileContext): string {
         ` AND (h.previous_same_patient IS NULL OR h.previous_same_patient < ${since}))`
       );
     case DerivedFieldName.hourUnusualForUser:
-      return (
-        `(coalesce(h.previous_established >= ${since}, false)` +
-        ` AND coalesce(${establishedNearHour(field.spreadHours, ctx)} < ${since}, true))`
-      );
+      throw new Error('hour_unusual_for_user is computed per hour bucket (derived-hours.ts)');
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import PQueue from 'p-queue';
 import type { Database } from '../store/database';
-import { type AlertRow, compileRule } from './compile-rule';
+import { type AlertRow, compileRule, earliestNewEvent } from './compile-rule';
 import type { FieldMapping } from './field-mapping';
 import { ruleKey, type Rule, type SigmaLevel } from './sigma-rule';
 import type { SweepScope } from './sweep-scope';
@@ -42,28 +43,66 @@ export interface RuleSet {
   mapping: FieldMapping;
 }
 
+/**
+ * On PostgreSQL two rules run at a time, each on its own connection: most
+ * of a rule's time is one backend sorting or hashing, so a second backend
+ * uses the other core. PGlite has one connection and runs them in turn.
+ */
+const CONCURRENT_RULES = { postgres: 2, pglite: 1 } as const;
+
 export async function evaluateRules(db: Database, ruleSet: RuleSet, scope: SweepScope = {}): Promise<RuleMatch[]> {
-  const matches: RuleMatch[] = [];
-  for (const rule of ruleSet.rules.filter((candidate) => candidate.alerts)) {
-    matches.push(...(await evaluateRule(db, rule, ruleSet.mapping, scope)));
-  }
-  return matches;
+  const earliestNew = await earliestNewEvent(db, scope);
+  if (earliestNew === null) return [];
+
+  const queue = new PQueue({ concurrency: CONCURRENT_RULES[db.backend] });
+  const perRule = await Promise.all(
+    ruleSet.rules
+      .filter((candidate) => candidate.alerts)
+      .map((rule) => queue.add(() => runRule(db, rule, ruleSet.mapping, scope, earliestNew))),
+  );
+
+  return perRule.flat();
 }
 
-/**
- * JIT compilation is off for these statements: PostgreSQL compiles them
- * (their estimated cost is high) for about a second each, more than it
- * saves on them, and a sweep runs every rule.
- */
 export async function evaluateRule(
   db: Database,
   rule: Rule,
   mapping: FieldMapping,
   scope: SweepScope = {},
 ): Promise<RuleMatch[]> {
-  const { sql, params } = compileRule(rule, mapping, scope);
+  const earliestNew = await earliestNewEvent(db, scope);
+  return earliestNew === null ? [] : runRule(db, rule, mapping, scope, earliestNew);
+}
+
+/**
+ * How every rule statement runs, set for its transaction alone:
+ *
+ * - No JIT: PostgreSQL compiles these statements (their estimated cost is
+ *   high) for about a second each, more than it saves on them.
+ * - Room to sort and hash a sweep's events in memory.
+ * - No nested loops or merge joins. The statements join sets of events,
+ *   never single rows, and the statistics they are planned from are often
+ *   stale (right after a bulk ingest, and always on PGlite, which has no
+ *   autovacuum). Trusting them, the planner picked nested loops that ran
+ *   for minutes, and merge joins that sorted a million rows to join a few.
+ */
+export const RULE_SETTINGS = [
+  'SET LOCAL jit = off',
+  "SET LOCAL work_mem = '256MB'",
+  'SET LOCAL enable_nestloop = off',
+  'SET LOCAL enable_mergejoin = off',
+];
+
+async function runRule(
+  db: Database,
+  rule: Rule,
+  mapping: FieldMapping,
+  scope: SweepScope,
+  earliestNew: string,
+): Promise<RuleMatch[]> {
+  const { sql, params } = compileRule(rule, mapping, scope, earliestNew);
   const { rows } = await db.transaction(async (tx) => {
-    await tx.query('SET LOCAL jit = off');
+    for (const setting of RULE_SETTINGS) await tx.query(setting);
     return tx.query<AlertRow>(sql, params);
   });
 
