@@ -60,13 +60,20 @@ function parseLine(line: string): unknown {
   }
 }
 
-/** Splits each read block into lines itself: readline's per-line events cost more than parsing the JSON. */
+/**
+ * Splits each read block into lines itself: readline's per-line events cost
+ * more than parsing the JSON. The unfinished last line of a block is joined
+ * to the first line of the next, not to the whole block, which would copy
+ * every block once more.
+ */
 async function* ndjson(path: string): AsyncGenerator<unknown[]> {
   let rest = '';
   for await (const block of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const lines = (rest + (block as string)).split('\n');
+    const lines = (block as string).split('\n');
+    lines[0] = rest + (lines[0] ?? '');
     rest = lines.pop() ?? '';
-    const chunk = lines.filter((line) => line.trim() !== '').map(parseLine);
+    const chunk: unknown[] = [];
+    for (const line of lines) if (line.trim() !== '') chunk.push(parseLine(line));
     if (chunk.length > 0) yield chunk;
   }
   if (rest.trim() !== '') yield [parseLine(rest)];
