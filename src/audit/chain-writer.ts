@@ -3,7 +3,7 @@ import { chainHash, GENESIS_HASH, canonicalContent } from './canonical';
 import {
   type ChainedEvent,
   COPY_EVENTS,
-  copyText,
+  copyData,
   INSERT_EVENTS,
   insertParameters,
   type PreparedEvent,
@@ -118,7 +118,7 @@ export class ChainWriter {
     }
     await this.inTurn<unknown>(() =>
       this.tx.copyFrom
-        ? this.tx.copyFrom(COPY_EVENTS, copyText(rows, this.receivedAt))
+        ? this.tx.copyFrom(COPY_EVENTS, copyData(rows, this.receivedAt))
         : this.tx.query(INSERT_EVENTS, insertParameters(rows, this.receivedAt)),
     );
     this.stored += rows.length;
@@ -132,14 +132,16 @@ export class ChainWriter {
     return result;
   }
 
+  /** Keeps only the encoded rows and their count while queued, so the events themselves die young. */
   private async copyOptimistically(rows: readonly ChainedEvent[]): Promise<void> {
-    const text = copyText(rows, this.receivedAt);
+    const data = copyData(rows, this.receivedAt);
+    const count = rows.length;
     try {
-      await this.inTurn(() => this.tx.copyFrom?.(COPY_EVENTS, text) ?? Promise.resolve());
+      await this.inTurn(() => this.tx.copyFrom?.(COPY_EVENTS, data) ?? Promise.resolve());
     } catch (error) {
       throw (error as { code?: string }).code === UNIQUE_VIOLATION ? new StoredIdsFound() : error;
     }
-    this.stored += rows.length;
+    this.stored += count;
   }
 
   /** Links each new event to the one before; an id seen before is a duplicate or, with other content, a conflict. */

@@ -24,7 +24,7 @@ export interface Queryable {
    * Streams rows in PostgreSQL's COPY text format into `COPY ... FROM STDIN`.
    * Only the PostgreSQL backend has it; PGlite callers use multi-row INSERTs.
    */
-  copyFrom?(sql: string, text: string): Promise<void>;
+  copyFrom?(sql: string, data: string | Buffer): Promise<void>;
 }
 
 export interface Database extends Queryable {
@@ -78,7 +78,7 @@ export function openPostgres(connectionString: string, options: { searchPath?: s
         await client.query('BEGIN');
         const tx: Queryable = {
           query: (sql, params) => runOn(client, sql, params),
-          copyFrom: (sql, text) => pipeline(Readable.from([text]), client.query(copyFrom(sql))),
+          copyFrom: (sql, data) => pipeline(Readable.from([data]), client.query(copyFrom(sql))),
         };
         const result = await work(tx);
         await client.query('COMMIT');
