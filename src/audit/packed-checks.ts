@@ -1,4 +1,3 @@
-import type { PreparedEvent } from './stored-event';
 import type { RecordCheck, RecordProblem } from './validate-record';
 
 /**
@@ -56,14 +55,14 @@ export function unpackChecks(packed: PackedChecks): RecordCheck[] {
   const checks: RecordCheck[] = [...byRecord.values()].map((problems) => ({ ok: false, problems }));
 
   packed.indexes.forEach((index, i) => {
-    const prepared: PreparedEvent = {
+    checks.push({
+      ok: true,
       index,
       tenantId: tenantIds[i] ?? '',
       id: ids[i] ?? '',
       content: contents[i] ?? '',
       copyRow: copyRows[i] ?? '',
-    };
-    checks.push({ ok: true, ...prepared });
+    });
   });
   return checks;
 }
