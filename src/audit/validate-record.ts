@@ -89,17 +89,15 @@ function parseRecord(raw: unknown, index: number): { event?: AuditEvent; problem
 export function checkRecord(raw: unknown, index: number, tenantId?: string): RecordCheck {
   if (raw instanceof UnreadableRecord)
     return { ok: false, problems: [{ index, field: '(record)', problem: raw.reason }] };
-  const { event, problems: parseProblems } = parseRecord(raw, index);
-  if (!event) return { ok: false, problems: parseProblems };
+  const { event, problems } = parseRecord(raw, index);
+  if (!event) return { ok: false, problems };
 
   const canonical = contentOf(event, index);
   // JSON escapes U+0000 as \u0000, so the canonical form shows whether any field needs the precise check.
   const mayHoldNul = !('content' in canonical) || canonical.content.includes('\\u0000');
-  const problems = [
-    ...parseProblems,
-    ...(mayHoldNul ? nulProblems(event, index) : []),
-    ...('problems' in canonical ? canonical.problems : []),
-  ];
+  // Pushed onto the parse's own array rather than spread into a new one: per record, that adds up.
+  if (mayHoldNul) problems.push(...nulProblems(event, index));
+  if ('problems' in canonical) problems.push(...canonical.problems);
   if (tenantId !== undefined && event.tenant_id !== tenantId) {
     problems.push({ index, field: 'tenant_id', problem: 'differs from the tenant this batch is for' });
   }
