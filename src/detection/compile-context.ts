@@ -38,7 +38,8 @@ export class CompileContext {
 
   /** The index of that window, counted from the epoch. */
   windowIndex(sql: string, seconds: number): string {
-    return `floor(extract(epoch FROM ${sql}) / ${this.params.add(seconds, 'bigint')})::bigint`;
+    // date_part's double, not extract's numeric: exact for whole seconds, and several times cheaper per row.
+    return `floor(date_part('epoch', ${sql}) / ${this.params.add(seconds, 'bigint')})::bigint`;
   }
 
   days(count: number): string {

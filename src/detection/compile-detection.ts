@@ -1,13 +1,18 @@
 import { compileMatch } from './compile-match';
-import { type FieldMapping, type HistoryField, isHistoryField } from './field-mapping';
+import type { AuditColumn } from './audit-columns';
+import { type FieldMapping, type FieldTarget, type HistoryField, isHistoryField } from './field-mapping';
 import { planMatch } from './match-plan';
 import type { Condition, DetectionRule, FieldMatch } from './sigma-rule';
 import type { SqlParams } from './sql-params';
 
-/** A detection rule's condition as one boolean SQL expression over `e`, and the history fields it reads. */
+/** What a detection rule's condition reads of an event: audit_events columns, or its details. */
+export type EventPart = AuditColumn | 'details';
+
+/** A detection rule's condition as one boolean SQL expression over `e`, the history fields and the parts of the event it reads. */
 export interface CompiledDetection {
   predicate: string;
   derived: HistoryField[];
+  reads: Set<EventPart>;
 }
 
 /** Thrown only if a rule that did not pass loading is compiled: loading reports the same problem with its line. */
@@ -20,6 +25,7 @@ export class UncheckedRuleError extends Error {
 
 export function compileDetection(rule: DetectionRule, mapping: FieldMapping, params: SqlParams): CompiledDetection {
   const derived = new Map<string, HistoryField>();
+  const reads = new Set<EventPart>();
   const compiled = new Map<string, string>();
 
   // Selections are compiled when the condition first names them: one the
@@ -31,7 +37,7 @@ export function compileDetection(rule: DetectionRule, mapping: FieldMapping, par
     if (!selection) throw new UncheckedRuleError(`no search identifier '${name}'`);
     const alternatives = selection.alternatives.map((matches) =>
       joined(
-        matches.map((match) => compileFieldMatch(match, mapping, params, derived)),
+        matches.map((match) => compileFieldMatch(match, mapping, params, derived, reads)),
         'AND',
       ),
     );
@@ -40,7 +46,9 @@ export function compileDetection(rule: DetectionRule, mapping: FieldMapping, par
     return sql;
   };
 
-  return { predicate: compileCondition(rule.condition, selectionSql), derived: [...derived.values()] };
+  const predicate = compileCondition(rule.condition, selectionSql);
+
+  return { predicate, derived: [...derived.values()], reads };
 }
 
 function compileFieldMatch(
@@ -48,13 +56,22 @@ function compileFieldMatch(
   mapping: FieldMapping,
   params: SqlParams,
   derived: Map<string, HistoryField>,
+  reads: Set<EventPart>,
 ): string {
   const result = planMatch(match, mapping);
   if ('problem' in result) throw new UncheckedRuleError(result.problem);
   const { target } = result.plan;
   if (target.kind === 'derived' && isHistoryField(target.derived)) derived.set(match.field, target.derived);
+  for (const part of partsRead(target)) reads.add(part);
 
   return compileMatch(result.plan, params);
+}
+
+/** The parts of an event a field reads; a care-team look-up reads the event's user, patient and time. */
+export function partsRead(target: FieldTarget): EventPart[] {
+  if (target.kind === 'column') return [target.column];
+  if (target.kind === 'details') return ['details'];
+  return isHistoryField(target.derived) ? [] : ['tenant_id', 'user_id', 'patient_id', 'occurred_at'];
 }
 
 function compileCondition(condition: Condition, selectionSql: (name: string) => string): string {

@@ -1,5 +1,5 @@
 import type { CompileContext } from './compile-context';
-import { compileDetection, UncheckedRuleError } from './compile-detection';
+import { compileDetection, partsRead, UncheckedRuleError } from './compile-detection';
 import { numberOf, textOf } from './compile-match';
 import { derivedSource } from './derived-fields';
 import {
@@ -57,13 +57,15 @@ function detectionOccurrences(
   lowerBound: string,
   ctx: CompileContext,
 ): string {
-  const { predicate, derived } = compileDetection(rule, ctx.mapping, ctx.params);
-  const source = derived.length > 0 ? derivedSource(derived, lowerBound, ctx).name : 'audit_events';
+  const { predicate, derived, reads } = compileDetection(rule, ctx.mapping, ctx.params);
   const fields = request.map((field, index) => {
     const target = ctx.mapping.fields.get(field.name);
     if (!target || target.kind === 'derived') throw new UncheckedRuleError(`field '${field.name}' cannot be grouped`);
+    for (const part of partsRead(target)) reads.add(part);
     return `, ${field.numeric ? numberOf(target, ctx.params) : textOf(target, ctx.params)} AS f${index}`;
   });
+  const source =
+    derived.length > 0 ? derivedSource({ fields: derived, reads, predicate }, lowerBound, ctx).name : 'audit_events';
 
   return ctx.cte(
     'matches',

@@ -1,5 +1,7 @@
 import type { CompileContext } from './compile-context';
 import { isHourField, localHour, unusualHours } from './derived-hours';
+import { isNoveltyField, keyColumn, networkOf, novelty, userDays } from './derived-novelty';
+import type { EventPart } from './compile-detection';
 import { DerivedFieldName, type HistoryField } from './field-mapping';
 
 /**
@@ -40,25 +42,94 @@ interface Source {
 }
 
 /**
- * The history is read once, narrow (no details, no hashes). New networks
- * and patients are computed per event over it into (tenant_id, seq, field)
- * rows; unusual hours per hour bucket (derived-hours.ts). Both are joined
- * to the events at or after `lowerBound`.
+ * The parts of an event small enough to travel with the history through
+ * its sorts. A rule whose condition reads only these is evaluated on the
+ * history rows themselves; any other reads the events a second time, and
+ * the fields are joined to them.
  */
-export function derivedSource(fields: readonly HistoryField[], lowerBound: string, ctx: CompileContext): Source {
+const CARRIED = new Set<EventPart>([
+  'tenant_id',
+  'seq',
+  'id',
+  'occurred_at',
+  'user_id',
+  'ip_address',
+  'action',
+  'resource_type',
+  'resource_id',
+  'patient_id',
+  'phi_accessed',
+  'outcome',
+]);
+
+/** What the rule being compiled asks of the derived source. */
+export interface RuleNeeds {
+  fields: readonly HistoryField[];
+  reads: ReadonlySet<EventPart>;
+  /** The rule's condition over `e`, in which each history field appears as `e.<name>`. */
+  predicate: string;
+}
+
+/**
+ * The users with an event in the sweep that could match the rule for some
+ * value of its history fields: the condition holds with each field set to
+ * true or to false, in every combination. Only their history is worth
+ * reading; for a rule about outside networks that is usually nobody.
+ * The fields' names are the code's own (DerivedFieldName), never rule text.
+ */
+function candidateUsers(rule: RuleNeeds, lowerBound: string, ctx: CompileContext): string {
+  let cases = [rule.predicate];
+  for (const field of rule.fields) {
+    const reference = new RegExp(String.raw`\be\.${field.name}\b`, 'g');
+    cases = cases.flatMap((sql) => [sql.replace(reference, 'true'), sql.replace(reference, 'false')]);
+  }
+
+  return (
+    `SELECT DISTINCT e.tenant_id, e.user_id FROM audit_events e WHERE ${ctx.scope.candidate('e')}` +
+    ` AND e.occurred_at >= ${lowerBound} AND (${cases.join(' OR ')})`
+  );
+}
+
+/**
+ * The history is read once, narrow, and each field is computed over it
+ * per bucket: new networks and patients per (user, key, day)
+ * (derived-novelty.ts), unusual hours per (user, local hour)
+ * (derived-hours.ts). The answers are joined to the events on their
+ * bucket. When the rule reads nothing else of an event, the events are the
+ * history's own rows, and the table is read once.
+ *
+ * For new networks and patients, the history is read only for the users
+ * who could match: one more read of the sweep's events, which for a rule
+ * about outside networks usually leaves nothing to compute. Hour fields
+ * skip that read: their rules (PHI read at an odd hour) could match for
+ * nearly every user.
+ */
+export function derivedSource(rule: RuleNeeds, lowerBound: string, ctx: CompileContext): Source {
+  const { fields, reads } = rule;
   const lookback = Math.max(...fields.map((field) => field.lookbackDays));
-  const history = ctx.cte('history', historySql(fields, `${lowerBound} - ${ctx.days(lookback)}`, ctx));
+  const from = `${lowerBound} - ${ctx.days(lookback)}`;
+  const novel = fields.filter(isNoveltyField);
+  const users = novel.length > 0 ? `(a.tenant_id, a.user_id) IN (${candidateUsers(rule, lowerBound, ctx)})` : 'true';
+  const carries = [...reads].every((part) => CARRIED.has(part));
+  const carried = carries ? [...reads].filter((part) => !HISTORY_COLUMNS.includes(part)) : [];
+  const history = ctx.cte('history', historySql(fields, from, carried, ctx, users));
+  const events = carries ? history : 'audit_events';
 
   const columns: string[] = [];
   let joins = '';
-  const perEvent = fields.filter((field) => !isHourField(field));
-  if (perEvent.length > 0) {
-    const flags = eventWindowFlags(perEvent, history, lowerBound, ctx);
-    columns.push(...perEvent.map((field) => `f.${field.name}`));
-    joins += ` JOIN ${flags} f ON f.tenant_id = e.tenant_id AND f.seq = e.seq`;
+  const days = novel.length > 0 ? userDays(history, ctx) : '';
+  for (const field of novel) {
+    const key = carries
+      ? `e.${keyColumn(field)}`
+      : field.name === DerivedFieldName.networkNewForUser
+        ? networkOf('e.ip_address')
+        : 'e.patient_id';
+    const lookup = novelty(field, history, days, lowerBound, key, ctx);
+    columns.push(`${lookup.value} AS ${field.name}`);
+    joins += lookup.join;
   }
   for (const field of fields.filter(isHourField)) {
-    const lookup = unusualHours(field, history, lowerBound, ctx);
+    const lookup = unusualHours(field, history, lowerBound, carries ? 'e.lh' : localHour('e.occurred_at', ctx), ctx);
     columns.push(`${lookup.value} AS ${field.name}`);
     joins += lookup.join;
   }
@@ -66,83 +137,32 @@ export function derivedSource(fields: readonly HistoryField[], lowerBound: strin
   return {
     name: ctx.cte(
       'derived',
-      `SELECT e.*, ${columns.join(', ')} FROM audit_events e${joins}` +
+      `SELECT e.*, ${columns.join(', ')} FROM ${events} e${joins}` +
         ` WHERE ${ctx.scope.stored('e')} AND e.occurred_at >= ${lowerBound}`,
     ),
   };
 }
 
-const NETWORK = 'network(set_masklen(a.ip_address, CASE family(a.ip_address) WHEN 4 THEN 24 ELSE 64 END))';
+const HISTORY_COLUMNS: readonly EventPart[] = ['tenant_id', 'user_id', 'seq', 'occurred_at'];
 
-function historySql(fields: readonly HistoryField[], from: string, ctx: CompileContext): string {
+function historySql(
+  fields: readonly HistoryField[],
+  from: string,
+  carried: readonly EventPart[],
+  ctx: CompileContext,
+  users: string,
+): string {
   const wants = (name: string): boolean => fields.some((field) => field.name === name);
+  const patient = wants(DerivedFieldName.patientNewForUser) && !carried.includes('patient_id');
   const columns = [
-    'a.tenant_id',
-    'a.user_id',
-    'a.seq',
-    'a.occurred_at',
-    ...(wants(DerivedFieldName.networkNewForUser) ? [`${NETWORK} AS network`] : []),
-    ...(wants(DerivedFieldName.patientNewForUser) ? ['a.patient_id'] : []),
+    ...[...HISTORY_COLUMNS, ...carried].map((column) => `a.${column}`),
+    ...(wants(DerivedFieldName.networkNewForUser) ? [`${networkOf('a.ip_address')} AS network`] : []),
+    ...(patient ? ['a.patient_id'] : []),
     ...(fields.some(isHourField) ? [`${localHour('a.occurred_at', ctx)} AS lh`] : []),
   ];
 
   return (
-    `SELECT ${columns.join(', ')} FROM audit_events a` + ` WHERE ${ctx.scope.stored('a')} AND a.occurred_at >= ${from}`
+    `SELECT ${columns.join(', ')} FROM audit_events a` +
+    ` WHERE ${ctx.scope.stored('a')} AND a.occurred_at >= ${from} AND ${users}`
   );
-}
-
-/**
- * Partitions name user and patient ids in the "C" collation: it gives the
- * same partitions (equality does not depend on collation) and sorts by
- * plain byte comparison, several times faster over a million rows.
- */
-const BY_USER = 'PARTITION BY h.tenant_id, h.user_id COLLATE "C"';
-
-const PREVIOUS_ANY = `lag(h.occurred_at) OVER (${BY_USER} ORDER BY h.occurred_at, h.seq)`;
-
-/** New networks and new patients: each event against the user's previous event, previous one from that network, and so on. */
-function eventWindowFlags(
-  fields: readonly HistoryField[],
-  history: string,
-  lowerBound: string,
-  ctx: CompileContext,
-): string {
-  const windows = [`${PREVIOUS_ANY} AS previous_any`];
-  if (fields.some((field) => field.name === DerivedFieldName.networkNewForUser)) {
-    windows.push(
-      `lag(h.occurred_at) OVER (${BY_USER}, h.network ORDER BY h.occurred_at, h.seq)` + ' AS previous_same_network',
-    );
-  }
-  if (fields.some((field) => field.name === DerivedFieldName.patientNewForUser)) {
-    windows.push(
-      `lag(h.occurred_at) OVER (${BY_USER}, h.patient_id COLLATE "C" ORDER BY h.occurred_at, h.seq)` +
-        ` AS previous_same_patient, min(h.occurred_at) OVER (${BY_USER}) AS first_seen`,
-    );
-  }
-  const values = fields.map((field) => `${eventValue(field, ctx)} AS ${field.name}`);
-
-  return ctx.cte(
-    'event_flags',
-    `SELECT h.tenant_id, h.seq, ${values.join(', ')} FROM (SELECT h.*, ${windows.join(', ')} FROM ${history} h) h` +
-      ` WHERE h.occurred_at >= ${lowerBound}`,
-  );
-}
-
-function eventValue(field: HistoryField, ctx: CompileContext): string {
-  const since = `h.occurred_at - ${ctx.days(field.lookbackDays)}`;
-  const hasBaseline = `coalesce(h.previous_any >= ${since}, false)`;
-  switch (field.name) {
-    case DerivedFieldName.networkNewForUser:
-      return (
-        `(h.network IS NOT NULL AND ${hasBaseline}` +
-        ` AND (h.previous_same_network IS NULL OR h.previous_same_network < ${since}))`
-      );
-    case DerivedFieldName.patientNewForUser:
-      return (
-        `(h.patient_id IS NOT NULL AND h.first_seen <= h.occurred_at - ${ctx.days(field.settleDays)}` +
-        ` AND (h.previous_same_patient IS NULL OR h.previous_same_patient < ${since}))`
-      );
-    case DerivedFieldName.hourUnusualForUser:
-      throw new Error('hour_unusual_for_user is computed per hour bucket (derived-hours.ts)');
-  }
 }

@@ -59,10 +59,17 @@ export function localHour(instant: string, ctx: CompileContext): string {
 
 /**
  * The field for the events aliased `e` that occurred at or after
- * `lowerBound`, from `history` (tenant_id, user_id, occurred_at, lh: the
- * local hour), which must reach back the look-back before it.
+ * `lowerBound`, whose local hour is `eventHour`, from `history`
+ * (tenant_id, user_id, occurred_at, lh: the local hour), which must reach
+ * back the look-back before it.
  */
-export function unusualHours(field: HourField, history: string, lowerBound: string, ctx: CompileContext): HourLookup {
+export function unusualHours(
+  field: HourField,
+  history: string,
+  lowerBound: string,
+  eventHour: string,
+  ctx: CompileContext,
+): HourLookup {
   const buckets = ctx.cte(
     'hour_buckets',
     'SELECT h.tenant_id, h.user_id, h.lh, extract(hour FROM h.lh)::int AS hour,' +
@@ -112,9 +119,7 @@ export function unusualHours(field: HourField, history: string, lowerBound: stri
     ` OR coalesce(q.${kind}_after <= e.occurred_at - ${ESTABLISHED_AFTER}, false))`;
 
   return {
-    join:
-      ` JOIN ${answers} q ON q.tenant_id = e.tenant_id AND q.user_id = e.user_id` +
-      ` AND q.lh = ${localHour('e.occurred_at', ctx)}`,
+    join: ` JOIN ${answers} q ON q.tenant_id = e.tenant_id AND q.user_id = e.user_id` + ` AND q.lh = ${eventHour}`,
     value: `(${inInterval('any')} AND NOT ${inInterval('near')})`,
   };
 }

@@ -91,6 +91,7 @@ export const RULE_SETTINGS = [
   "SET LOCAL work_mem = '256MB'",
   'SET LOCAL enable_nestloop = off',
   'SET LOCAL enable_mergejoin = off',
+  'SET LOCAL max_parallel_workers_per_gather = 0',
 ];
 
 async function runRule(
