@@ -3,6 +3,25 @@ import type { SqlParams } from './sql-params';
 import type { ScopeSql } from './sweep-scope';
 
 /**
+ * An instant known when a statement is compiled: its value, and the
+ * parameter that carries it, added only when used (PostgreSQL refuses a
+ * statement with a parameter it cannot type).
+ */
+export class Instant {
+  private placeholder: string | undefined;
+
+  constructor(
+    readonly epochMs: number,
+    private readonly params: SqlParams,
+  ) {}
+
+  get sql(): string {
+    this.placeholder ??= this.params.add(new Date(this.epochMs).toISOString(), 'timestamptz');
+    return this.placeholder;
+  }
+}
+
+/**
  * What the compilers share while building one statement: its parameters,
  * the mapping, the sweep scope, and the common table expressions written
  * so far (in dependency order). CTE names are generated, never taken from
@@ -30,10 +49,18 @@ export class CompileContext {
     return `WITH ${this.ctes.join(',\n')}\n${finalSelect}`;
   }
 
-  /** The start of the `seconds`-long epoch-aligned window holding the instant `sql`. */
-  windowStart(sql: string, seconds: number): string {
-    const span = this.params.add(seconds, 'bigint');
-    return `to_timestamp(floor(extract(epoch FROM ${sql}) / ${span}) * ${span})`;
+  instant(iso: string): Instant {
+    return new Instant(Date.parse(iso), this.params);
+  }
+
+  /**
+   * The start of the `seconds`-long epoch-aligned window holding `instant`.
+   * Worked out here rather than in SQL: there it is a stable expression,
+   * evaluated again for every row it is compared with.
+   */
+  windowStart(instant: Instant, seconds: number): Instant {
+    const span = seconds * 1000;
+    return new Instant(Math.floor(instant.epochMs / span) * span, this.params);
   }
 
   /** The index of that window, counted from the epoch. */

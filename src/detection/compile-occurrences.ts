@@ -1,4 +1,4 @@
-import type { CompileContext } from './compile-context';
+import type { CompileContext, Instant } from './compile-context';
 import { compileDetection, partsRead, UncheckedRuleError } from './compile-detection';
 import { numberOf, textOf } from './compile-match';
 import { derivedSource } from './derived-fields';
@@ -43,7 +43,7 @@ const BASE_COLUMNS = 'tenant_id, t, seq, user_id';
 export function occurrences(
   rule: Rule,
   request: readonly FieldRequest[],
-  lowerBound: string,
+  lowerBound: Instant,
   ctx: CompileContext,
 ): string {
   return rule.kind === 'detection'
@@ -54,7 +54,7 @@ export function occurrences(
 function detectionOccurrences(
   rule: DetectionRule,
   request: readonly FieldRequest[],
-  lowerBound: string,
+  lowerBound: Instant,
   ctx: CompileContext,
 ): string {
   const { predicate, derived, reads } = compileDetection(rule, ctx.mapping, ctx.params);
@@ -70,14 +70,14 @@ function detectionOccurrences(
   return ctx.cte(
     'matches',
     `SELECT e.tenant_id, e.occurred_at AS t, e.seq, e.user_id${fields.join('')} FROM ${source} e` +
-      ` WHERE ${ctx.scope.candidate('e')} AND e.occurred_at >= ${lowerBound} AND ${predicate}`,
+      ` WHERE ${ctx.scope.candidate('e')} AND e.occurred_at >= ${lowerBound.sql} AND ${predicate}`,
   );
 }
 
 function correlationOccurrences(
   rule: CorrelationRule,
   request: readonly FieldRequest[],
-  lowerBound: string,
+  lowerBound: Instant,
   ctx: CompileContext,
 ): string {
   const windowed = windows(rule, lowerBound, ctx);
@@ -98,7 +98,7 @@ function correlationOccurrences(
  * index (`bucket`). Occurrences lacking a group-by value are left out:
  * they cannot be said to share a group with anything.
  */
-export function windows(rule: CorrelationRule, lowerBound: string, ctx: CompileContext): string {
+export function windows(rule: CorrelationRule, lowerBound: Instant, ctx: CompileContext): string {
   const from = ctx.windowStart(lowerBound, rule.timespanSeconds);
   const numeric = rule.type === CorrelationType.valueSum || rule.type === CorrelationType.valueAvg;
   const parts = rule.rules.map((referred, index) => {

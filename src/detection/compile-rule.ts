@@ -1,5 +1,5 @@
 import type { Queryable } from '../store/database';
-import { CompileContext } from './compile-context';
+import { CompileContext, type Instant } from './compile-context';
 import { groupColumns, occurrences, qualifying, windows } from './compile-occurrences';
 import type { FieldMapping } from './field-mapping';
 import type { CorrelationRule, DetectionRule, Rule } from './sigma-rule';
@@ -53,7 +53,7 @@ export const MAX_LISTED = 100;
 export function compileRule(rule: Rule, mapping: FieldMapping, scope: SweepScope, earliestNew: string): CompiledQuery {
   const params = new SqlParams();
   const ctx = new CompileContext(params, mapping, new ScopeSql(scope, params));
-  const from = params.add(earliestNew, 'timestamptz');
+  const from = ctx.instant(earliestNew);
 
   const shape = rule.kind === 'detection' ? perUserWindows(rule, from, ctx) : correlationWindows(rule, from, ctx);
   const sql = ctx.statement(summarySql(shape, ctx));
@@ -83,7 +83,7 @@ interface WindowShape {
   spanSeconds: number;
 }
 
-function perUserWindows(rule: DetectionRule, earliestNew: string, ctx: CompileContext): WindowShape {
+function perUserWindows(rule: DetectionRule, earliestNew: Instant, ctx: CompileContext): WindowShape {
   const span = ctx.mapping.alertWindowSeconds;
   const matches = occurrences(rule, [], ctx.windowStart(earliestNew, span), ctx);
   const windowed = ctx.cte(
@@ -93,7 +93,7 @@ function perUserWindows(rule: DetectionRule, earliestNew: string, ctx: CompileCo
   return { windowed, qualifying: undefined, groups: 1, spanSeconds: span };
 }
 
-function correlationWindows(rule: CorrelationRule, earliestNew: string, ctx: CompileContext): WindowShape {
+function correlationWindows(rule: CorrelationRule, earliestNew: Instant, ctx: CompileContext): WindowShape {
   const windowed = windows(rule, earliestNew, ctx);
   return {
     windowed,

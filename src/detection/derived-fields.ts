@@ -1,4 +1,4 @@
-import type { CompileContext } from './compile-context';
+import type { CompileContext, Instant } from './compile-context';
 import { isHourField, localHour, unusualHours } from './derived-hours';
 import { isNoveltyField, keyColumn, networkOf, novelty, userDays } from './derived-novelty';
 import type { EventPart } from './compile-detection';
@@ -77,7 +77,7 @@ export interface RuleNeeds {
  * reading; for a rule about outside networks that is usually nobody.
  * The fields' names are the code's own (DerivedFieldName), never rule text.
  */
-function candidateUsers(rule: RuleNeeds, lowerBound: string, ctx: CompileContext): string {
+function candidateUsers(rule: RuleNeeds, lowerBound: Instant, ctx: CompileContext): string {
   let cases = [rule.predicate];
   for (const field of rule.fields) {
     const reference = new RegExp(String.raw`\be\.${field.name}\b`, 'g');
@@ -86,7 +86,7 @@ function candidateUsers(rule: RuleNeeds, lowerBound: string, ctx: CompileContext
 
   return (
     `SELECT DISTINCT e.tenant_id, e.user_id FROM audit_events e WHERE ${ctx.scope.candidate('e')}` +
-    ` AND e.occurred_at >= ${lowerBound} AND (${cases.join(' OR ')})`
+    ` AND e.occurred_at >= ${lowerBound.sql} AND (${cases.join(' OR ')})`
   );
 }
 
@@ -104,10 +104,10 @@ function candidateUsers(rule: RuleNeeds, lowerBound: string, ctx: CompileContext
  * skip that read: their rules (PHI read at an odd hour) could match for
  * nearly every user.
  */
-export function derivedSource(rule: RuleNeeds, lowerBound: string, ctx: CompileContext): Source {
+export function derivedSource(rule: RuleNeeds, lowerBound: Instant, ctx: CompileContext): Source {
   const { fields, reads } = rule;
   const lookback = Math.max(...fields.map((field) => field.lookbackDays));
-  const from = `${lowerBound} - ${ctx.days(lookback)}`;
+  const from = `${lowerBound.sql} - ${ctx.days(lookback)}`;
   const novel = fields.filter(isNoveltyField);
   const users = novel.length > 0 ? `(a.tenant_id, a.user_id) IN (${candidateUsers(rule, lowerBound, ctx)})` : 'true';
   const carries = [...reads].every((part) => CARRIED.has(part));
@@ -124,12 +124,18 @@ export function derivedSource(rule: RuleNeeds, lowerBound: string, ctx: CompileC
       : field.name === DerivedFieldName.networkNewForUser
         ? networkOf('e.ip_address')
         : 'e.patient_id';
-    const lookup = novelty(field, history, days, lowerBound, key, ctx);
+    const lookup = novelty(field, history, days, lowerBound.sql, key, ctx);
     columns.push(`${lookup.value} AS ${field.name}`);
     joins += lookup.join;
   }
   for (const field of fields.filter(isHourField)) {
-    const lookup = unusualHours(field, history, lowerBound, carries ? 'e.lh' : localHour('e.occurred_at', ctx), ctx);
+    const lookup = unusualHours(
+      field,
+      history,
+      lowerBound.sql,
+      carries ? 'e.lh' : localHour('e.occurred_at', ctx),
+      ctx,
+    );
     columns.push(`${lookup.value} AS ${field.name}`);
     joins += lookup.join;
   }
@@ -138,7 +144,7 @@ export function derivedSource(rule: RuleNeeds, lowerBound: string, ctx: CompileC
     name: ctx.cte(
       'derived',
       `SELECT e.*, ${columns.join(', ')} FROM ${events} e${joins}` +
-        ` WHERE ${ctx.scope.stored('e')} AND e.occurred_at >= ${lowerBound}`,
+        ` WHERE ${ctx.scope.stored('e')} AND e.occurred_at >= ${lowerBound.sql}`,
     ),
   };
 }
