@@ -23,6 +23,11 @@ function compileTest(target: FieldTarget, test: ValueTest, params: SqlParams): s
       return test.present ? `NOT ${isNull(target, params, true)}` : isNull(target, params, true);
     case 'like':
       return `${textOf(target, params)} ${test.cased ? 'LIKE' : 'ILIKE'} ${params.add(test.pattern, 'text')}`;
+    case 'equals':
+      // lower() on both sides is what ILIKE does in a multibyte database, without ILIKE's matching after it.
+      return test.cased
+        ? `${textOf(target, params)} = ${params.add(test.text, 'text')}`
+        : `lower(${textOf(target, params)}) = lower(${params.add(test.text, 'text')})`;
     case 'regex':
       return `${textOf(target, params)} ${test.insensitive ? '~*' : '~'} ${params.add(test.pattern, 'text')}`;
     case 'number':

@@ -20,6 +20,7 @@ export type ValueTest =
   | { op: 'null' }
   | { op: 'exists'; present: boolean }
   | { op: 'like'; pattern: string; cased: boolean }
+  | { op: 'equals'; text: string; cased: boolean }
   | { op: 'regex'; pattern: string; insensitive: boolean }
   | { op: 'number'; comparison: Comparison | 'eq'; value: number }
   | { op: 'instant'; comparison: Comparison | 'eq'; value: string }
@@ -137,7 +138,7 @@ function planEquality(
 ): ValueTest | string {
   switch (target.type) {
     case 'text':
-      return { op: 'like', pattern: toLikePattern(String(value), undefined), cased };
+      return { op: 'equals', text: plainText(String(value)), cased };
     case 'number': {
       const number = numberOf(value);
       return number === undefined
