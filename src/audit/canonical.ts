@@ -102,41 +102,48 @@ function isInCanonicalOrder(value: unknown, depth = 0): boolean {
   return true;
 }
 
-const STAND_IN = ',"details":null,';
+/** What JSON.stringify writes escaped: the quote, the backslash, control characters, and unpaired surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
- * The canonical form. The members are listed in RFC 8785 order (their names
- * are fixed ASCII, so code-unit order is plain sorting) and JSON.stringify
- * writes them, strings and all, as the standard does. Only `details` has keys
- * we do not know: when they are not already in order, the library writes it
- * in place of a null stand-in, which is the first `"details"` member outside a
- * string since JSON escapes every quote inside one.
+ * A string (or null) exactly as JSON.stringify, and so RFC 8785, writes it.
+ * Almost no string here needs escaping, and quoting one costs a fraction of
+ * the call; a string with anything that might need it (a surrogate pair
+ * included) goes through JSON.stringify.
  */
-export function canonicalContent(event: CanonicalFields): string {
-  const members = {
-    action: event.action,
-    details: event.details as unknown,
-    id: event.id.toLowerCase(),
-    ip_address: canonicalAddress(event.ip_address),
-    occurred_at: canonicalInstant(event.occurred_at),
-    outcome: event.outcome,
-    patient_id: event.patient_id,
-    phi_accessed: event.phi_accessed,
-    resource_id: event.resource_id,
-    resource_type: event.resource_type,
-    tenant_id: event.tenant_id,
-    user_agent: event.user_agent,
-    user_id: event.user_id,
-    v: CANONICAL_VERSION,
-  };
-  if (isInCanonicalOrder(event.details)) return JSON.stringify(members);
+function jsonString(text: string | null): string {
+  if (text === null) return 'null';
+  return ESCAPED_IN_JSON.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
 
-  const details = canonicalize(event.details);
-  if (details === undefined) throw new TypeError('details cannot be canonicalised');
-  const written = JSON.stringify({ ...members, details: null });
-  const standIn = written.indexOf(STAND_IN) + STAND_IN.length - 'null,'.length;
+/** The `details` member in canonical form; also what is stored, so it is written once per event. */
+export function canonicalDetails(details: unknown): string {
+  if (isInCanonicalOrder(details)) return JSON.stringify(details);
 
-  return `${written.slice(0, standIn)}${details}${written.slice(standIn + 'null'.length)}`;
+  const written = canonicalize(details);
+  if (written === undefined) throw new TypeError('details cannot be canonicalised');
+  return written;
+}
+
+/**
+ * The canonical form, written member by member in RFC 8785 order (the
+ * names are fixed ASCII, so code-unit order is plain sorting). Every string
+ * is written as JSON.stringify writes it, and `details` as canonicalDetails
+ * does, so the result is what the standard's serialisation of the whole
+ * object gives, at about a third of the cost of building that object and
+ * serialising it.
+ */
+export function canonicalContent(event: CanonicalFields, details = canonicalDetails(event.details)): string {
+  return (
+    `{"action":${jsonString(event.action)},"details":${details},"id":${jsonString(event.id.toLowerCase())}` +
+    `,"ip_address":${jsonString(canonicalAddress(event.ip_address))}` +
+    `,"occurred_at":${jsonString(canonicalInstant(event.occurred_at))},"outcome":${jsonString(event.outcome)}` +
+    `,"patient_id":${jsonString(event.patient_id)},"phi_accessed":${event.phi_accessed ? 'true' : 'false'}` +
+    `,"resource_id":${jsonString(event.resource_id)},"resource_type":${jsonString(event.resource_type)}` +
+    `,"tenant_id":${jsonString(event.tenant_id)},"user_agent":${jsonString(event.user_agent)}` +
+    `,"user_id":${jsonString(event.user_id)},"v":${CANONICAL_VERSION}}`
+  );
 }
 
 /** The chain hash of an event whose canonical form is `content`; `receivedAt` must already be canonical. */

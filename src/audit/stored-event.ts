@@ -102,27 +102,19 @@ function copyField(value: string | null): string {
 
 /**
  * The event's thirteen columns of a COPY line, tab-separated, without the
- * line end. `content` is the event's canonical form: it holds every text
- * column JSON-escaped, and JSON writes a backslash, tab or line break with a
- * backslash, so without one there the columns need no escaping at all.
+ * line end; `details` is the JSON text to store (canonicalDetails). `content`
+ * is the event's canonical form: it holds every text column JSON-escaped, and
+ * JSON writes a backslash, tab or line break with a backslash, so without one
+ * there the columns need no escaping at all.
  */
-export function copyRow(event: AuditEvent, content: string): string {
+export function copyRow(event: AuditEvent, content: string, details: string): string {
   const field = content.includes('\\') ? copyField : plainField;
-  return [
-    field(event.tenant_id),
-    event.id,
-    event.occurred_at,
-    field(event.user_id),
-    field(event.ip_address),
-    field(event.user_agent),
-    event.action,
-    field(event.resource_type),
-    field(event.resource_id),
-    field(event.patient_id),
-    event.phi_accessed ? 't' : 'f',
-    event.outcome,
-    field(JSON.stringify(event.details)),
-  ].join('\t');
+  return (
+    `${field(event.tenant_id)}\t${event.id}\t${event.occurred_at}\t${field(event.user_id)}` +
+    `\t${field(event.ip_address)}\t${field(event.user_agent)}\t${event.action}\t${field(event.resource_type)}` +
+    `\t${field(event.resource_id)}\t${field(event.patient_id)}\t${event.phi_accessed ? 't' : 'f'}` +
+    `\t${event.outcome}\t${field(details)}`
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { canonicalAddress, canonicalContent, canonicalInstant } from './canonical';
+import { canonicalAddress, canonicalContent, canonicalDetails, canonicalInstant } from './canonical';
 import { type AuditEvent, auditEventSchema } from './event';
 import { readCommonRecord } from './common-record';
 import { copyRow, type PreparedEvent } from './stored-event';
@@ -43,9 +43,13 @@ function canonicalProblems(event: AuditEvent, index: number): RecordProblem[] {
   return problems;
 }
 
-function contentOf(event: AuditEvent, index: number): { content: string } | { problems: RecordProblem[] } {
+function contentOf(
+  event: AuditEvent,
+  index: number,
+): { content: string; details: string } | { problems: RecordProblem[] } {
   try {
-    return { content: canonicalContent(event) };
+    const details = canonicalDetails(event.details);
+    return { content: canonicalContent(event, details), details };
   } catch {
     return { problems: canonicalProblems(event, index) };
   }
@@ -109,7 +113,7 @@ export function checkRecord(raw: unknown, index: number, tenantId?: string): Rec
     tenantId: event.tenant_id,
     id: event.id.toLowerCase(),
     content: canonical.content,
-    copyRow: copyRow(event, canonical.content),
+    copyRow: copyRow(event, canonical.content, canonical.details),
     event,
   };
 }
