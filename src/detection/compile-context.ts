@@ -29,6 +29,7 @@ export class Instant {
  */
 export class CompileContext {
   private readonly ctes: string[] = [];
+  private readonly prefixes = new Set<string>();
   private counter = 0;
 
   constructor(
@@ -40,9 +41,15 @@ export class CompileContext {
   /** Adds `name AS (body)` under a fresh name and returns the name. */
   cte(prefix: string, body: string): string {
     this.counter += 1;
+    this.prefixes.add(prefix);
     const name = `${prefix}_${this.counter}`;
     this.ctes.push(`${name} AS (\n${body}\n)`);
     return name;
+  }
+
+  /** Whether a CTE under this prefix has been added. */
+  has(prefix: string): boolean {
+    return this.prefixes.has(prefix);
   }
 
   statement(finalSelect: string): string {

@@ -22,6 +22,8 @@ import { ScopeSql, type SweepScope } from './sweep-scope';
 export interface CompiledQuery {
   sql: string;
   params: unknown[];
+  /** Whether the statement reads users' history (derived fields): such statements take the longest by far. */
+  readsHistory: boolean;
 }
 
 /** The row shape the statement returns; see evaluate-rules.ts for what each becomes. */
@@ -58,7 +60,7 @@ export function compileRule(rule: Rule, mapping: FieldMapping, scope: SweepScope
   const shape = rule.kind === 'detection' ? perUserWindows(rule, from, ctx) : correlationWindows(rule, from, ctx);
   const sql = ctx.statement(summarySql(shape, ctx));
 
-  return { sql, params: params.values };
+  return { sql, params: params.values, readsHistory: ctx.has('history') };
 }
 
 /** The earliest occurred_at among the scope's new events, in canonical UTC; null when there are none. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import PQueue from 'p-queue';
 import type { Database } from '../store/database';
-import { type AlertRow, compileRule, earliestNewEvent } from './compile-rule';
+import { type AlertRow, type CompiledQuery, compileRule, earliestNewEvent } from './compile-rule';
 import type { FieldMapping } from './field-mapping';
 import { ruleKey, type Rule, type SigmaLevel } from './sigma-rule';
 import type { SweepScope } from './sweep-scope';
@@ -47,6 +47,8 @@ export interface RuleSet {
  * On PostgreSQL two rules run at a time, each on its own connection: most
  * of a rule's time is one backend sorting or hashing, so a second backend
  * uses the other core. PGlite has one connection and runs them in turn.
+ * The statements that read history start first: they are the longest, and
+ * started last they would leave one core idle while the other finishes.
  */
 const CONCURRENT_RULES = { postgres: 2, pglite: 1 } as const;
 
@@ -54,12 +56,17 @@ export async function evaluateRules(db: Database, ruleSet: RuleSet, scope: Sweep
   const earliestNew = await earliestNewEvent(db, scope);
   if (earliestNew === null) return [];
 
+  const compiled = ruleSet.rules
+    .filter((candidate) => candidate.alerts)
+    .map((rule) => ({ rule, query: compileRule(rule, ruleSet.mapping, scope, earliestNew) }));
+  const longestFirst = [...compiled].sort((a, b) => Number(b.query.readsHistory) - Number(a.query.readsHistory));
+
   const queue = new PQueue({ concurrency: CONCURRENT_RULES[db.backend] });
-  const perRule = await Promise.all(
-    ruleSet.rules
-      .filter((candidate) => candidate.alerts)
-      .map((rule) => queue.add(() => runRule(db, rule, ruleSet.mapping, scope, earliestNew))),
+  const running = new Map(
+    longestFirst.map((entry) => [entry, queue.add(() => runCompiled(db, entry.rule, ruleSet.mapping, entry.query))]),
   );
+  // Returned in the rule set's order, whatever order they ran in.
+  const perRule = await Promise.all(compiled.map((entry) => running.get(entry) ?? Promise.resolve([])));
 
   return perRule.flat();
 }
@@ -71,7 +78,7 @@ export async function evaluateRule(
   scope: SweepScope = {},
 ): Promise<RuleMatch[]> {
   const earliestNew = await earliestNewEvent(db, scope);
-  return earliestNew === null ? [] : runRule(db, rule, mapping, scope, earliestNew);
+  return earliestNew === null ? [] : runCompiled(db, rule, mapping, compileRule(rule, mapping, scope, earliestNew));
 }
 
 /**
@@ -94,14 +101,12 @@ export const RULE_SETTINGS = [
   'SET LOCAL max_parallel_workers_per_gather = 0',
 ];
 
-async function runRule(
+async function runCompiled(
   db: Database,
   rule: Rule,
   mapping: FieldMapping,
-  scope: SweepScope,
-  earliestNew: string,
+  { sql, params }: CompiledQuery,
 ): Promise<RuleMatch[]> {
-  const { sql, params } = compileRule(rule, mapping, scope, earliestNew);
   const { rows } = await db.transaction(async (tx) => {
     for (const setting of RULE_SETTINGS) await tx.query(setting);
     return tx.query<AlertRow>(sql, params);
