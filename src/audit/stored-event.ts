@@ -1,4 +1,5 @@
 import type { CanonicalFields } from './canonical';
+import { BinaryWriter, COPY_HEADER, COPY_TRAILER, writeTimestamp } from './copy-binary';
 import type { AuditEvent } from './event';
 
 /**
@@ -29,16 +30,17 @@ export const INSERT_EVENTS = `
 
 /**
  * A checked event ready to be chained: what the chain and the duplicate check
- * need, and its columns already formatted for COPY. `event` itself is kept
+ * need, and its columns already encoded for COPY. `event` itself is kept
  * only where a multi-row INSERT needs it (PGlite); a worker thread hands over
- * the strings alone, which are far cheaper to pass between threads.
+ * strings and bytes alone, which are far cheaper to pass between threads.
  */
 export interface PreparedEvent {
   index: number;
   tenantId: string;
   id: string;
   content: string;
-  copyRow: string;
+  /** The event's own columns in binary COPY form (EventRowEncoder). */
+  row: Buffer;
   event?: AuditEvent;
 }
 
@@ -84,49 +86,39 @@ export function insertParameters(rows: readonly ChainedEvent[], receivedAt: stri
 /** The event's own columns come first, so the chain's four can be appended once they are known. */
 export const COPY_EVENTS = `
   COPY audit_events (tenant_id, id, occurred_at, user_id, ip_address, user_agent, action, resource_type,
-    resource_id, patient_id, phi_accessed, outcome, details, seq, received_at, prev_hash, hash) FROM STDIN`;
+    resource_id, patient_id, phi_accessed, outcome, details, seq, received_at, prev_hash, hash)
+  FROM STDIN WITH (FORMAT binary)`;
 
-const COPY_SPECIAL = /[\\\t\n\r]/g;
-const HAS_COPY_SPECIAL = /[\\\t\n\r]/;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-function plainField(value: string | null): string {
-  return value ?? '\\N';
-}
-
-/** One field in COPY's text format: NULL as \N, and backslash, tab and line breaks escaped. */
-function copyField(value: string | null): string {
-  if (value === null) return '\\N';
-  return HAS_COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c] ?? c) : value;
-}
+const COPY_FIELDS = 17;
+const HASH_LENGTH = 64;
+/** Per row beyond the event's own bytes: the field count, then seq, received_at and the two hashes. */
+const CHAIN_BYTES = 2 + (4 + 8) + (4 + 8) + 2 * (4 + HASH_LENGTH);
 
 /**
- * The event's thirteen columns of a COPY line, tab-separated, without the
- * line end; `details` is the JSON text to store (canonicalDetails). `content`
- * is the event's canonical form: it holds every text column JSON-escaped, and
- * JSON writes a backslash, tab or line break with a backslash, so without one
- * there the columns need no escaping at all.
- */
-export function copyRow(event: AuditEvent, content: string, details: string): string {
-  const field = content.includes('\\') ? copyField : plainField;
-  return (
-    `${field(event.tenant_id)}\t${event.id}\t${event.occurred_at}\t${field(event.user_id)}` +
-    `\t${field(event.ip_address)}\t${field(event.user_agent)}\t${event.action}\t${field(event.resource_type)}` +
-    `\t${field(event.resource_id)}\t${field(event.patient_id)}\t${event.phi_accessed ? 't' : 'f'}` +
-    `\t${event.outcome}\t${field(details)}`
-  );
-}
-
-/**
- * The rows as COPY data, one line each, in COPY_EVENTS column order. Encoded
- * here rather than when the connection gets to it: COPYs wait in a queue, and
- * a waiting string would keep every row's strings alive long enough for the
- * garbage collector to copy them; the bytes live outside its heap.
+ * The rows as one binary COPY (see copy-binary.ts), in COPY_EVENTS column
+ * order. Built as bytes rather than when the connection gets to it: COPYs
+ * wait in a queue, and bytes live outside the garbage collector's heap.
  */
 export function copyData(rows: readonly ChainedEvent[], receivedAt: string): Buffer {
-  let text = '';
+  let size = COPY_HEADER.length + COPY_TRAILER.length;
+  for (const { prepared } of rows) size += prepared.row.length + CHAIN_BYTES;
+  const out = new BinaryWriter(size);
+  const received = new BinaryWriter(12);
+  writeTimestamp(received, receivedAt);
+
+  out.bytes(COPY_HEADER);
   for (const { prepared, seq, prevHash, hash } of rows) {
-    text += `${prepared.copyRow}\t${seq}\t${receivedAt}\t${prevHash}\t${hash}\n`;
+    out.int16(COPY_FIELDS);
+    out.bytes(prepared.row);
+    out.int32(8);
+    out.int64(seq);
+    out.bytes(received.view(0));
+    out.int32(HASH_LENGTH);
+    out.latin1(prevHash);
+    out.int32(HASH_LENGTH);
+    out.latin1(hash);
   }
-  return Buffer.from(text);
+  out.bytes(COPY_TRAILER);
+
+  return out.view(0);
 }

@@ -1,7 +1,8 @@
 import { canonicalAddress, canonicalContent, canonicalDetails, canonicalInstant } from './canonical';
 import { type AuditEvent, auditEventSchema } from './event';
 import { readCommonRecord } from './common-record';
-import { copyRow, type PreparedEvent } from './stored-event';
+import { EventRowEncoder } from './copy-binary';
+import type { PreparedEvent } from './stored-event';
 import { UnreadableRecord } from './unreadable-record';
 
 /** One thing wrong with one record: where it is and what is wrong, never the value itself. */
@@ -27,6 +28,11 @@ function nulProblems(event: AuditEvent, index: number): RecordProblem[] {
   return problems;
 }
 
+/** ISO 8601 has a year 0000 (1 BC); PostgreSQL refuses to read one as text, so it is refused here too. */
+function yearZero(index: number): RecordProblem {
+  return { index, field: 'occurred_at', problem: 'is in year 0000, which cannot be stored' };
+}
+
 /** Values zod accepts but the canonical form cannot express, such as an impossible calendar date. */
 function canonicalProblems(event: AuditEvent, index: number): RecordProblem[] {
   const problems: RecordProblem[] = [];
@@ -46,10 +52,12 @@ function canonicalProblems(event: AuditEvent, index: number): RecordProblem[] {
 function contentOf(
   event: AuditEvent,
   index: number,
-): { content: string; details: string } | { problems: RecordProblem[] } {
+): { content: string; details: string; occurredAt: string } | { problems: RecordProblem[] } {
   try {
     const details = canonicalDetails(event.details);
-    return { content: canonicalContent(event, details), details };
+    const occurredAt = canonicalInstant(event.occurred_at);
+    if (occurredAt.startsWith('0000')) return { problems: [yearZero(index)] };
+    return { content: canonicalContent(event, details, occurredAt), details, occurredAt };
   } catch {
     return { problems: canonicalProblems(event, index) };
   }
@@ -89,6 +97,8 @@ function parseRecord(raw: unknown, index: number): { event?: AuditEvent; problem
   return { event: parsed.data, problems: unknownFields };
 }
 
+const rowEncoder = new EventRowEncoder();
+
 /** Checks one platform-shape record; `tenantId`, when given, is the only tenant the batch may write. */
 export function checkRecord(raw: unknown, index: number, tenantId?: string): RecordCheck {
   if (raw instanceof UnreadableRecord)
@@ -113,7 +123,7 @@ export function checkRecord(raw: unknown, index: number, tenantId?: string): Rec
     tenantId: event.tenant_id,
     id: event.id.toLowerCase(),
     content: canonical.content,
-    copyRow: copyRow(event, canonical.content, canonical.details),
+    row: rowEncoder.encode(event, canonical.occurredAt, canonical.details),
     event,
   };
 }
