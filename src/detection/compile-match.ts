@@ -24,10 +24,7 @@ function compileTest(target: FieldTarget, test: ValueTest, params: SqlParams): s
     case 'like':
       return `${textOf(target, params)} ${test.cased ? 'LIKE' : 'ILIKE'} ${params.add(test.pattern, 'text')}`;
     case 'equals':
-      // lower() on both sides is what ILIKE does in a multibyte database, without ILIKE's matching after it.
-      return test.cased
-        ? `${textOf(target, params)} = ${params.add(test.text, 'text')}`
-        : `lower(${textOf(target, params)}) = lower(${params.add(test.text, 'text')})`;
+      return equals(target, test.text, test.cased, params);
     case 'regex':
       return `${textOf(target, params)} ${test.insensitive ? '~*' : '~'} ${params.add(test.pattern, 'text')}`;
     case 'number':
@@ -47,6 +44,18 @@ function compileTest(target: FieldTarget, test: ValueTest, params: SqlParams): s
     case 'derived':
       return test.value ? typedOf(target, params) : `NOT ${typedOf(target, params)}`;
   }
+}
+
+/**
+ * lower() on both sides is what ILIKE does in a multibyte database, without
+ * ILIKE's pattern matching after it; a column stored in lower case needs
+ * only the value lowered.
+ */
+function equals(target: FieldTarget, text: string, cased: boolean, params: SqlParams): string {
+  const value = params.add(text, 'text');
+  if (cased) return `${textOf(target, params)} = ${value}`;
+  if (target.kind === 'column' && target.lowercase) return `${textOf(target, params)} = lower(${value})`;
+  return `lower(${textOf(target, params)}) = lower(${value})`;
 }
 
 function operator(comparison: 'gt' | 'gte' | 'lt' | 'lte' | 'eq'): string {

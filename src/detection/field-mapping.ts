@@ -40,7 +40,7 @@ export function isHistoryField(field: DerivedField): field is HistoryField {
 }
 
 export type FieldTarget =
-  | { kind: 'column'; column: AuditColumn; type: FieldType; nullable: boolean }
+  | { kind: 'column'; column: AuditColumn; type: FieldType; nullable: boolean; lowercase?: true }
   | { kind: 'details'; key: string; type: 'text' | 'number' | 'boolean' }
   | { kind: 'derived'; derived: DerivedField };
 

@@ -53,6 +53,11 @@ function fixtureEvents(): AuditEventInput[] {
 const modifierCases: [string, string, string[]][] = [
   ['plain values compare case-insensitively and whole', `  selection:\n    user_agent: 'prm-web/5.2'`, ['u-plain']],
   ['cased compares case-sensitively', `  selection:\n    user_agent|cased: 'prm-web/5.2'`, []],
+  [
+    'a value in capitals matches a column stored in lower case',
+    `  selection:\n    action: 'LOGIN'\n    outcome: 'Failure'`,
+    ['u-failed_login'],
+  ],
   ['cased matches the exact case', `  selection:\n    user_agent|cased: 'PRM-Web/5.2'`, ['u-plain']],
   ['contains', `  selection:\n    user_agent|contains: 'web/5'`, ['u-plain', 'u-upper']],
   ['startswith', `  selection:\n    user_agent|startswith: 'prm-web/5.2 ('`, ['u-upper']],
