@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { modulePath } from '../temporal/module-path';
 import type { CheckWorkerInput, CheckWorkerMessage } from './check-worker';
@@ -31,16 +31,13 @@ export async function* checkFileInWorker(input: CheckWorkerInput): AsyncGenerato
     // Checking allocates many short-lived strings; a large young generation cut this thread's time by a fifth.
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
-  const failed = once(worker, 'error').then(([error]) => {
-    throw error instanceof Error ? error : new Error('the check worker failed');
-  });
-  // Raced below on every message; this keeps a failure after the last race from going unhandled.
-  failed.catch(() => undefined);
+  // Yields each message; throws the worker's error if it fails. (Racing every message against one
+  // long-lived failure promise would add a reaction to it per chunk, each holding its chunk until the end.)
+  const messages = on(worker, 'message') as AsyncIterableIterator<[CheckWorkerMessage]>;
 
   try {
     for (let i = 0; i < CHUNKS_AHEAD; i += 1) worker.postMessage('more');
-    for (;;) {
-      const [message] = (await Promise.race([once(worker, 'message'), failed])) as [CheckWorkerMessage];
+    for await (const [message] of messages) {
       if (message.kind === 'done') return;
       if (message.kind === 'rejected') {
         throw new BatchRejectedError(message.problems, message.problemCount, message.received);
