@@ -14,7 +14,8 @@ const WORKER_MODULE = modulePath(__dirname, 'check-worker');
  * to keep memory flat.
  */
 const CHUNKS_AHEAD = 10;
-const YOUNG_GENERATION_MB = 384;
+/** Checking allocates many short-lived strings; a large young generation cut a checking thread's time by a fifth. */
+export const CHECK_WORKER_LIMITS = { maxYoungGenerationSizeMb: 384 };
 
 /**
  * Reads and checks an audit file on a second thread while the calling thread
@@ -28,8 +29,7 @@ export async function* checkFileInWorker(input: CheckWorkerInput): AsyncGenerato
   const worker = new Worker(source, {
     eval: true,
     workerData: input,
-    // Checking allocates many short-lived strings; a large young generation cut this thread's time by a fifth.
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    resourceLimits: CHECK_WORKER_LIMITS,
   });
   // Yields each message; throws the worker's error if it fails. (Racing every message against one
   // long-lived failure promise would add a reaction to it per chunk, each holding its chunk until the end.)

@@ -3,7 +3,7 @@ import { access, constants, open, readFile } from 'node:fs/promises';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { mapFhirAuditEvents } from './fhir-mapping';
 import { BatchRejectedError } from './ingest';
-import { UnreadableRecord } from './unreadable-record';
+import { parseLine, parseLines } from './ndjson-lines';
 
 /**
  * Reads an audit file as a stream of records for `ingest`:
@@ -52,14 +52,6 @@ async function* jsonArray(path: string): AsyncGenerator<unknown[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-function parseLine(line: string): unknown {
-  try {
-    return JSON.parse(line) as unknown;
-  } catch {
-    return new UnreadableRecord('is not valid JSON');
-  }
-}
-
 /**
  * Splits each read block into lines itself: readline's per-line events cost
  * more than parsing the JSON. The unfinished last line of a block is joined
@@ -72,8 +64,7 @@ async function* ndjson(path: string): AsyncGenerator<unknown[]> {
     const lines = (block as string).split('\n');
     lines[0] = rest + (lines[0] ?? '');
     rest = lines.pop() ?? '';
-    const chunk: unknown[] = [];
-    for (const line of lines) if (line.trim() !== '') chunk.push(parseLine(line));
+    const chunk = parseLines(lines);
     if (chunk.length > 0) yield chunk;
   }
   if (rest.trim() !== '') yield [parseLine(rest)];
@@ -107,17 +98,28 @@ function looksLikeFhir(head: string): boolean {
   return /^[[{]/.test(head) && /"resourceType"\s*:\s*"(AuditEvent|Bundle)"/.test(head);
 }
 
+/** How a file's records are laid out: FHIR resources, or platform events as a JSON array or NDJSON. */
+export const FileLayout = { fhir: 'fhir', array: 'array', ndjson: 'ndjson' } as const;
+export type FileLayout = (typeof FileLayout)[keyof typeof FileLayout];
+
+export async function fileLayout(path: string, format: InputFormat | undefined): Promise<FileLayout> {
+  await access(path, constants.R_OK).catch(() => {
+    throw new InputFileError(`Cannot read ${path}`);
+  });
+  const head = await fileHead(path);
+  if ((format ?? (looksLikeFhir(head) ? InputFormat.fhir : InputFormat.platform)) === InputFormat.fhir) {
+    return FileLayout.fhir;
+  }
+  return head.startsWith('[') ? FileLayout.array : FileLayout.ndjson;
+}
+
 /** The file's records, in chunks of about a thousand, for ingestStream. */
 export async function readRecords(
   path: string,
   options: { format?: InputFormat; tenantId?: string } = {},
 ): Promise<AsyncIterable<unknown[]>> {
-  await access(path, constants.R_OK).catch(() => {
-    throw new InputFileError(`Cannot read ${path}`);
-  });
-  const head = await fileHead(path);
-  const format = options.format ?? (looksLikeFhir(head) ? InputFormat.fhir : InputFormat.platform);
-  if (format === InputFormat.fhir) return fhirRecords(path, options.tenantId);
+  const layout = await fileLayout(path, options.format);
+  if (layout === FileLayout.fhir) return fhirRecords(path, options.tenantId);
 
-  return head.startsWith('[') ? jsonArray(path) : ndjson(path);
+  return layout === FileLayout.array ? jsonArray(path) : ndjson(path);
 }
