@@ -1,4 +1,5 @@
 import type { CompileContext } from './compile-context';
+import { USER_FIRST } from './derived-novelty';
 import { DerivedFieldName, type HistoryField } from './field-mapping';
 
 /**
@@ -95,7 +96,7 @@ export function unusualHours(
     [...dataPoints.map((select) => `${select} FROM ${buckets} b`), ...askingPoints].join('\nUNION ALL '),
   );
 
-  const partition = 'PARTITION BY p.tenant_id, p.user_id COLLATE "C", p.serve';
+  const partition = `PARTITION BY ${USER_FIRST('p')}, p.serve`;
   const asked = ctx.cte(
     'hour_asked',
     `SELECT p.tenant_id, p.user_id, p.lh, p.serve,` +

@@ -40,6 +40,15 @@ export function keyColumn(field: NoveltyField): string {
   return field.name === DerivedFieldName.networkNewForUser ? 'network' : 'patient_id';
 }
 
+/**
+ * A window partition by user, user first and compared bytewise: sorting on
+ * it then mostly compares the leading bytes of distinct user ids, where
+ * leading with the tenant (the same for nearly every row) and the
+ * database's collation cost several times as much. Bytewise or not,
+ * equal is equal, so the partitions are the same.
+ */
+export const USER_FIRST = (alias: string): string => `${alias}.user_id COLLATE "C", ${alias}.tenant_id`;
+
 /** The UTC day: always 24 hours long, as the argument above needs, and cheap to compute. */
 const DAY = "(h.occurred_at AT TIME ZONE 'UTC')::date";
 
@@ -47,8 +56,8 @@ const DAY = "(h.occurred_at AT TIME ZONE 'UTC')::date";
 export function userDays(history: string, ctx: CompileContext): string {
   return ctx.cte(
     'user_days',
-    `SELECT d.*, lag(d.hi) OVER (PARTITION BY d.tenant_id, d.user_id COLLATE "C" ORDER BY d.day) AS previous_hi,` +
-      ' min(d.lo) OVER (PARTITION BY d.tenant_id, d.user_id) AS first_seen' +
+    `SELECT d.*, lag(d.hi) OVER (PARTITION BY ${USER_FIRST('d')} ORDER BY d.day) AS previous_hi,` +
+      ` min(d.lo) OVER (PARTITION BY ${USER_FIRST('d')}) AS first_seen` +
       ` FROM (SELECT h.tenant_id, h.user_id, ${DAY} AS day, min(h.occurred_at) AS lo, max(h.occurred_at) AS hi` +
       ` FROM ${history} h GROUP BY h.tenant_id, h.user_id, ${DAY}) d`,
   );
@@ -73,6 +82,7 @@ export function novelty(
   ctx: CompileContext,
 ): NoveltyLookup {
   const key = keyColumn(field);
+  const textKey = field.name === DerivedFieldName.patientNewForUser;
   const buckets = ctx.cte(
     `${key}_days`,
     `SELECT h.tenant_id, h.user_id, h.${key} AS k, ${DAY} AS day, min(h.occurred_at) AS lo, max(h.occurred_at) AS hi` +
@@ -87,7 +97,7 @@ export function novelty(
   const firsts = ctx.cte(
     `${key}_new`,
     `SELECT b.tenant_id, b.user_id, b.k, b.lo FROM (SELECT b.*,` +
-      ` lag(b.hi) OVER (PARTITION BY b.tenant_id, b.user_id COLLATE "C", b.k ORDER BY b.day) AS previous_hi` +
+      ` lag(b.hi) OVER (PARTITION BY ${USER_FIRST('b')}, b.k${textKey ? ' COLLATE "C"' : ''} ORDER BY b.day) AS previous_hi` +
       ` FROM ${buckets} b) b JOIN ${days} u ON u.tenant_id = b.tenant_id AND u.user_id = b.user_id AND u.day = b.day` +
       ` WHERE b.lo >= ${lowerBound} AND (b.previous_hi IS NULL OR b.previous_hi < b.lo - ${lookback}) AND ${baseline}`,
   );
