@@ -36,6 +36,8 @@ export class CompileContext {
     readonly params: SqlParams,
     readonly mapping: FieldMapping,
     readonly scope: ScopeSql,
+    /** How long a stretch of time the sweep's new events cover, earliest to latest. */
+    readonly newSpanMs: number,
   ) {}
 
   /** Adds `name AS (body)` under a fresh name and returns the name. */

@@ -46,16 +46,23 @@ export interface AlertRow {
 /** Event ids and subject values listed per alert; the counts are always complete. */
 export const MAX_LISTED = 100;
 
+/** When the sweep's new events occurred: the earliest and the latest occurred_at among them, in canonical UTC. */
+export interface NewEvents {
+  earliest: string;
+  latest: string;
+}
+
 /**
- * `earliestNew` is the earliest occurred_at among the sweep's new events
- * (earliestNewEvent finds it). It is found once per sweep rather than in
- * every statement, and as a value it lets the planner see how much of the
- * table a statement reads: all of it for a first sweep, a sliver after.
+ * `newEvents` (newEventsOf finds it) is found once per sweep rather than
+ * in every statement. As values its bounds let the planner see how much of
+ * the table a statement reads (all of it for a first sweep, a sliver
+ * after), and the compiler choose how to read users' history.
  */
-export function compileRule(rule: Rule, mapping: FieldMapping, scope: SweepScope, earliestNew: string): CompiledQuery {
+export function compileRule(rule: Rule, mapping: FieldMapping, scope: SweepScope, newEvents: NewEvents): CompiledQuery {
   const params = new SqlParams();
-  const ctx = new CompileContext(params, mapping, new ScopeSql(scope, params));
-  const from = ctx.instant(earliestNew);
+  const spanMs = Date.parse(newEvents.latest) - Date.parse(newEvents.earliest);
+  const ctx = new CompileContext(params, mapping, new ScopeSql(scope, params), spanMs);
+  const from = ctx.instant(newEvents.earliest);
 
   const shape = rule.kind === 'detection' ? perUserWindows(rule, from, ctx) : correlationWindows(rule, from, ctx);
   const sql = ctx.statement(summarySql(shape, ctx));
@@ -63,17 +70,19 @@ export function compileRule(rule: Rule, mapping: FieldMapping, scope: SweepScope
   return { sql, params: params.values, readsHistory: ctx.has('history') };
 }
 
-/** The earliest occurred_at among the scope's new events, in canonical UTC; null when there are none. */
-export async function earliestNewEvent(db: Queryable, scope: SweepScope): Promise<string | null> {
+/** When the scope's new events occurred; null when there are none. */
+export async function newEventsOf(db: Queryable, scope: SweepScope): Promise<NewEvents | null> {
   const params = new SqlParams();
   const fresh = new ScopeSql(scope, params).fresh('a');
-  const { rows } = await db.query<{ earliest: string | null }>(
-    `SELECT to_char(min(a.occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS earliest` +
+  const utc = (sql: string): string => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const { rows } = await db.query<{ earliest: string | null; latest: string | null }>(
+    `SELECT ${utc('min(a.occurred_at)')} AS earliest, ${utc('max(a.occurred_at)')} AS latest` +
       ` FROM audit_events a WHERE ${fresh}`,
     params.values,
   );
+  const { earliest, latest } = rows[0] ?? {};
 
-  return rows[0]?.earliest ?? null;
+  return earliest && latest ? { earliest, latest } : null;
 }
 
 interface WindowShape {

@@ -98,18 +98,21 @@ function candidateUsers(rule: RuleNeeds, lowerBound: Instant, ctx: CompileContex
  * bucket. When the rule reads nothing else of an event, the events are the
  * history's own rows, and the table is read once.
  *
- * For new networks and patients, the history is read only for the users
- * who could match: one more read of the sweep's events, which for a rule
- * about outside networks usually leaves nothing to compute. Hour fields
- * skip that read: their rules (PHI read at an odd hour) could match for
- * nearly every user.
+ * The history is read only for the users who could match: one more read
+ * of the sweep's events, which for a rule about outside networks usually
+ * leaves nothing to compute, and for a sweep of a few minutes' events a
+ * handful of users. Hour fields skip that read when the new events span
+ * their look-back, as in a first sweep over a whole log: their rules (PHI
+ * read at an odd hour) could then match for nearly every user, and the
+ * read would cost as much as it saves.
  */
 export function derivedSource(rule: RuleNeeds, lowerBound: Instant, ctx: CompileContext): Source {
   const { fields, reads } = rule;
   const lookback = Math.max(...fields.map((field) => field.lookbackDays));
   const from = `${lowerBound.sql} - ${ctx.days(lookback)}`;
   const novel = fields.filter(isNoveltyField);
-  const users = novel.length > 0 ? `(a.tenant_id, a.user_id) IN (${candidateUsers(rule, lowerBound, ctx)})` : 'true';
+  const narrowed = novel.length > 0 || ctx.newSpanMs < lookback * DAY_MS;
+  const users = narrowed ? `(a.tenant_id, a.user_id) IN (${candidateUsers(rule, lowerBound, ctx)})` : 'true';
   const carries = [...reads].every((part) => CARRIED.has(part));
   const carried = carries ? [...reads].filter((part) => !HISTORY_COLUMNS.includes(part)) : [];
   const history = ctx.cte('history', historySql(fields, from, carried, ctx, users));
@@ -148,6 +151,8 @@ export function derivedSource(rule: RuleNeeds, lowerBound: Instant, ctx: Compile
     ),
   };
 }
+
+const DAY_MS = 86_400_000;
 
 const HISTORY_COLUMNS: readonly EventPart[] = ['tenant_id', 'user_id', 'seq', 'occurred_at'];
 

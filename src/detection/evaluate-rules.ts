@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import PQueue from 'p-queue';
 import type { Database } from '../store/database';
-import { type AlertRow, type CompiledQuery, compileRule, earliestNewEvent } from './compile-rule';
+import { type AlertRow, type CompiledQuery, compileRule, newEventsOf } from './compile-rule';
 import type { FieldMapping } from './field-mapping';
 import { ruleKey, type Rule, type SigmaLevel } from './sigma-rule';
 import type { SweepScope } from './sweep-scope';
@@ -53,12 +53,12 @@ export interface RuleSet {
 const CONCURRENT_RULES = { postgres: 2, pglite: 1 } as const;
 
 export async function evaluateRules(db: Database, ruleSet: RuleSet, scope: SweepScope = {}): Promise<RuleMatch[]> {
-  const earliestNew = await earliestNewEvent(db, scope);
-  if (earliestNew === null) return [];
+  const newEvents = await newEventsOf(db, scope);
+  if (newEvents === null) return [];
 
   const compiled = ruleSet.rules
     .filter((candidate) => candidate.alerts)
-    .map((rule) => ({ rule, query: compileRule(rule, ruleSet.mapping, scope, earliestNew) }));
+    .map((rule) => ({ rule, query: compileRule(rule, ruleSet.mapping, scope, newEvents) }));
   const longestFirst = [...compiled].sort((a, b) => Number(b.query.readsHistory) - Number(a.query.readsHistory));
 
   const queue = new PQueue({ concurrency: CONCURRENT_RULES[db.backend] });
@@ -77,8 +77,8 @@ export async function evaluateRule(
   mapping: FieldMapping,
   scope: SweepScope = {},
 ): Promise<RuleMatch[]> {
-  const earliestNew = await earliestNewEvent(db, scope);
-  return earliestNew === null ? [] : runCompiled(db, rule, mapping, compileRule(rule, mapping, scope, earliestNew));
+  const newEvents = await newEventsOf(db, scope);
+  return newEvents === null ? [] : runCompiled(db, rule, mapping, compileRule(rule, mapping, scope, newEvents));
 }
 
 /**

@@ -47,7 +47,10 @@ describe('derived history fields', () => {
     const [rule] = everyHistoryField.rules;
     if (!rule) throw new Error('the rule did not load');
     const scope = { tenantId: TENANT, timeZone: 'UTC' };
-    const { sql, params } = compileRule(rule, everyHistoryField.mapping, scope, '2026-11-01T00:00:00.000000Z');
+    const { sql, params } = compileRule(rule, everyHistoryField.mapping, scope, {
+      earliest: '2026-11-01T00:00:00.000000Z',
+      latest: '2026-11-01T00:00:00.000000Z',
+    });
 
     const plan = await store.db.transaction(async (tx) => {
       for (const setting of RULE_SETTINGS) await tx.query(setting);
