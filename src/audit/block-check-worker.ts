@@ -18,7 +18,8 @@ export type BlockWorkerMessage =
   { kind: 'checked'; checks: PackedChecks; records: number } | { kind: 'failed'; message: string };
 
 function run(port: NonNullable<typeof parentPort>, input: BlockWorkerInput): void {
-  const decoder = new TextDecoder();
+  // A byte-order mark is kept, as the single-thread reader keeps it: each block decodes as if it began a file.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
   port.on('message', (block: Uint8Array) => {
     try {
