@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import { BinaryWriter } from './binary-writer';
 import type { AuditEvent } from './event';
 import { isDottedQuad } from './text-formats';
 
@@ -24,82 +25,10 @@ import { isDottedQuad } from './text-formats';
 export const COPY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
 export const COPY_TRAILER = Buffer.from([0xff, 0xff]);
 
-const TWO_TO_32 = 2 ** 32;
 const JSONB_VERSION = 1;
 const INET_FAMILY = { ipv4: 2, ipv6: 3 } as const;
 /** Fresh memory for rows is taken this much at a time; each row is a view into it. */
 const SLAB_BYTES = 1 << 20;
-
-/** Writes into a buffer of fixed size; whoever writes checks that it fits. */
-export class BinaryWriter {
-  private readonly buffer: Buffer;
-  length = 0;
-
-  constructor(capacity: number) {
-    this.buffer = Buffer.allocUnsafe(capacity);
-  }
-
-  fits(bytes: number): boolean {
-    return this.length + bytes <= this.buffer.length;
-  }
-
-  int16(value: number): void {
-    this.length = this.buffer.writeInt16BE(value, this.length);
-  }
-
-  int32(value: number): void {
-    this.length = this.buffer.writeInt32BE(value, this.length);
-  }
-
-  /** A 64-bit integer given as a safe JavaScript integer. */
-  int64(value: number): void {
-    const high = Math.floor(value / TWO_TO_32);
-    this.length = this.buffer.writeInt32BE(high, this.length);
-    this.length = this.buffer.writeUInt32BE(value - high * TWO_TO_32, this.length);
-  }
-
-  bigInt64(value: bigint): void {
-    this.length = this.buffer.writeBigInt64BE(value, this.length);
-  }
-
-  byte(value: number): void {
-    this.buffer[this.length++] = value;
-  }
-
-  /**
-   * UTF-8 text behind its byte length (at most 3 bytes per UTF-16 unit),
-   * after `prefix` when given. ASCII is copied a character at a time: for
-   * the short strings of an event that costs less than the call into the
-   * encoder, which takes over at the first other character.
-   */
-  text(value: string, prefix?: number): void {
-    const start = this.length;
-    let at = start + 4;
-    if (prefix !== undefined) this.buffer[at++] = prefix;
-    let i = 0;
-    for (; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      if (code > 0x7f) break;
-      this.buffer[at++] = code;
-    }
-    if (i < value.length) at += this.buffer.write(value.slice(i), at, 'utf8');
-    this.buffer.writeInt32BE(at - start - 4, start);
-    this.length = at;
-  }
-
-  latin1(value: string): void {
-    this.length += this.buffer.write(value, this.length, 'latin1');
-  }
-
-  bytes(value: Uint8Array): void {
-    this.buffer.set(value, this.length);
-    this.length += value.length;
-  }
-
-  view(start: number, end = this.length): Buffer {
-    return this.buffer.subarray(start, end);
-  }
-}
 
 /** The number written in `text` from `start` to `end`, all digits (already checked). */
 function digits(text: string, start: number, end: number): number {
@@ -188,14 +117,15 @@ function dottedQuad(address: string): number[] {
   return bytes;
 }
 
-/** Bytes a row's strings can take at most, with room for the fixed-size fields. */
+/** Thirteen lengths, a UUID, a timestamp, an IPv6 address, a boolean and the jsonb version, rounded up. */
+const FIXED_ROW_BYTES = 128;
+
+/** The most bytes a row can take: UTF-8 needs at most 3 bytes for each UTF-16 unit. */
 function worstCase(event: AuditEvent, details: string): number {
-  let units = details.length + 256;
-  for (const text of [event.tenant_id, event.user_id, event.user_agent, event.action, event.resource_type]) {
-    units += text?.length ?? 0;
-  }
-  for (const text of [event.resource_id, event.patient_id, event.outcome]) units += text?.length ?? 0;
-  return units * 3 + 128;
+  const texts = [event.tenant_id, event.user_id, event.user_agent, event.action, event.resource_type, details];
+  let units = 0;
+  for (const text of [...texts, event.resource_id, event.patient_id, event.outcome]) units += text?.length ?? 0;
+  return units * 3 + FIXED_ROW_BYTES;
 }
 
 /**

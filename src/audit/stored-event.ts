@@ -1,5 +1,6 @@
 import type { CanonicalFields } from './canonical';
-import { BinaryWriter, COPY_HEADER, COPY_TRAILER, writeTimestamp } from './copy-binary';
+import { BinaryWriter } from './binary-writer';
+import { COPY_HEADER, COPY_TRAILER, writeTimestamp } from './copy-binary';
 import type { AuditEvent } from './event';
 
 /**
