@@ -16,24 +16,30 @@ const WORKERS = 2;
 /** Blocks (about a megabyte each) sent ahead of the writer: enough to keep both busy, few enough to keep memory flat. */
 const BLOCKS_AHEAD = 6;
 
-/** One checking thread; blocks come back in the order they were sent. */
+/**
+ * One checking thread; blocks come back in the order they were sent. Once
+ * the thread fails or exits, every block waiting on it, and any sent after,
+ * fails with it rather than waiting for an answer that cannot come.
+ */
 class BlockChecker {
   private readonly worker: Worker;
   private readonly waiting: { resolve: (message: BlockWorkerMessage) => void; reject: (error: Error) => void }[] = [];
+  private failure: Error | undefined;
 
   constructor(input: BlockWorkerInput) {
     // tsx's hook makes the TypeScript module loadable in the new thread; with compiled .js it is harmless.
     const source = `require('tsx/cjs'); require(${JSON.stringify(WORKER_MODULE)});`;
     this.worker = new Worker(source, { eval: true, workerData: input, resourceLimits: CHECK_WORKER_LIMITS });
     this.worker.on('message', (message: BlockWorkerMessage) => this.waiting.shift()?.resolve(message));
-    this.worker.on('error', (error) => {
-      for (const waiter of this.waiting.splice(0)) waiter.reject(error);
-    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', () => this.fail(new Error('a checking thread stopped')));
   }
 
   check(block: Uint8Array): Promise<BlockWorkerMessage> {
-    const result = new Promise<BlockWorkerMessage>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.worker.postMessage(block);
+    const result = this.failure
+      ? Promise.reject(this.failure)
+      : new Promise<BlockWorkerMessage>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    if (!this.failure) this.worker.postMessage(block);
     // Awaited in turn by the caller; this keeps a failure from counting as unhandled before then.
     result.catch(() => undefined);
     return result;
@@ -41,6 +47,11 @@ class BlockChecker {
 
   async stop(): Promise<void> {
     await this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(this.failure);
   }
 }
 
@@ -59,9 +70,10 @@ function numberedFrom(checks: PackedChecks, base: number): PackedChecks {
  */
 export async function* checkNdjsonInWorkers(path: string, tenantId?: string): AsyncGenerator<RecordCheck[]> {
   const checkers = Array.from({ length: WORKERS }, () => new BlockChecker({ tenantId }));
+  let sent = 0;
+  const nextChecker = (): BlockChecker => checkers[sent++ % WORKERS] as BlockChecker;
   const blocks = ndjsonBlocks(path);
   const pending: Promise<BlockWorkerMessage>[] = [];
-  let sent = 0;
   let base = 0;
   let reading = true;
 
@@ -70,7 +82,7 @@ export async function* checkNdjsonInWorkers(path: string, tenantId?: string): As
       while (reading && pending.length < BLOCKS_AHEAD) {
         const block = await blocks.next();
         if (block.done) reading = false;
-        else pending.push(checkers[sent++ % WORKERS]?.check(block.value) ?? Promise.reject(new Error('no checker')));
+        else pending.push(nextChecker().check(block.value));
       }
 
       const next = pending.shift();
