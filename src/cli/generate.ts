@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { allScenarios, parseScenarioList } from '../generate/options';
+import { allScenarios, MIN_PATIENTS, parseScenarioList } from '../generate/options';
 import { writeTraffic, type TrafficCounts, type WriteSettings } from '../generate/writer';
 
 /**
@@ -72,7 +72,7 @@ export function generateCommand(): Command {
     .description('Write a synthetic PRM PHI access audit log (NDJSON) and its scenario labels')
     .requiredOption('--days <n>', 'days to simulate', wholeNumber)
     .requiredOption('--staff <n>', 'staff members', wholeNumber)
-    .requiredOption('--patients <n>', 'patients', wholeNumber)
+    .requiredOption('--patients <n>', `patients (at least ${MIN_PATIENTS})`, wholeNumber)
     .requiredOption('--seed <text>', 'seed; the same seed gives byte-identical output')
     .requiredOption('--out <file>', 'NDJSON output file, or - for stdout')
     .option('--scenarios <list>', `comma list or all: ${allScenarios.join(', ')}`)
